@@ -1,0 +1,79 @@
+#pragma once
+/// @file The validated description of one transposed convolution (one sample, no batch axis)
+/// and the size limits every accepted spec respects.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tconv/result.hpp"
+
+namespace tconv {
+
+/// Per-axis hyper-parameters, with PyTorch's meaning.
+struct AxisParams {
+  int stride = 1;          ///< distance between kernel copies in the intermediate output, >= 1
+  int padding = 0;         ///< cells carved from each end of the intermediate output, >= 0
+  int output_padding = 0;  ///< cells given back at the end only, < stride or < dilation
+  int dilation = 1;        ///< distance between kernel taps, >= 1
+};
+
+/// A dense row-major array of doubles with its shape.
+struct Tensor {
+  std::vector<int> shape;      ///< sizes, outermost first
+  std::vector<double> values;  ///< row-major, product(shape) values
+};
+
+/// One transposed convolution. Build it with parse_spec() or validate_spec(); the
+/// functions of the core assume a spec that validate_spec() accepted.
+struct Spec {
+  int dims = 1;                  ///< spatial axes: 1 or 2
+  int in_channels = 1;           ///< C_in
+  int out_channels = 1;          ///< C_out = weight's second size x groups
+  int groups = 1;                ///< channel groups; divides C_in (and so C_out)
+  std::vector<int> input_size;   ///< spatial size of the input, one per axis
+  std::vector<int> kernel_size;  ///< spatial size of the kernel, one per axis
+  std::vector<AxisParams> axes;  ///< hyper-parameters, one per axis
+  std::vector<double> input;     ///< [C_in][input_size...] row-major
+  std::vector<double> weight;    ///< [C_in][C_out/groups][kernel_size...] row-major, PyTorch layout
+  std::vector<double> bias;      ///< [C_out], or empty for no bias
+  bool single_channel = false;   ///< given in the shorthand form (`kernel`): outputs drop the channel axis
+};
+
+/// The documented size limits. Together they keep any accepted spec well under
+/// 64 MiB of memory and 1 s of work (see README, "Limits").
+struct Limits {
+  int max_channels = 64;                ///< C_in and C_out each
+  int max_input_size = 64;              ///< per spatial axis
+  int max_kernel_size = 16;             ///< per spatial axis
+  int max_stride = 16;                  ///< per axis
+  int max_dilation = 16;                ///< per axis
+  int max_padding = 1024;               ///< per axis
+  long max_input_elements = 65536;      ///< C_in x input area
+  long max_weight_elements = 65536;     ///< C_in x C_out/groups x kernel area
+  long max_buffer_elements = 1L << 20;  ///< C_out x intermediate (uncropped) area
+  long max_multiply_adds = 1L << 24;    ///< C_in x input area x C_out/groups x kernel area
+  double max_abs_value = 1e100;         ///< |input|, |weight|, |bias|: keeps every sum finite
+  long max_json_bytes = 8L << 20;       ///< length of a JSON spec
+  int max_json_depth = 16;              ///< nesting of a JSON spec
+  long max_json_values = 200000;        ///< numbers, arrays, ... in a JSON spec
+};
+
+/// The limits every function of the core enforces.
+const Limits& limits();
+
+/// Human names of the spatial axes: {"length"} or {"height", "width"}.
+std::string_view axis_name(int dims, int axis);
+
+/// Checks a spec built in C++ (sizes agree with the data, PyTorch's validity rules, limits).
+Result<Spec> validate_spec(Spec spec);
+
+/// Reads a JSON spec (the CLI's format, see README) and validates it.
+Result<Spec> parse_spec(std::string_view json);
+
+/// Number of weight values per (input channel, output channel of its group) pair.
+long kernel_area(const Spec& spec);
+/// Number of input values per channel.
+long input_area(const Spec& spec);
+
+}  // namespace tconv

@@ -1,0 +1,10 @@
+#pragma once
+/// @file Everything the core offers to its users (the CLI and the WebAssembly binding).
+
+#include "tconv/explain.hpp"
+#include "tconv/format.hpp"
+#include "tconv/geometry.hpp"
+#include "tconv/result.hpp"
+#include "tconv/scatter.hpp"
+#include "tconv/spec.hpp"
+#include "tconv/views.hpp"

@@ -1,0 +1,67 @@
+#include "tconv/geometry.hpp"
+
+#include <algorithm>
+
+namespace tconv {
+
+const Limits& limits() {
+  static const Limits the_limits;
+  return the_limits;
+}
+
+std::string_view axis_name(int dims, int axis) {
+  if (dims == 1) return "length";
+  return axis == 0 ? "height" : "width";
+}
+
+AxisSizes axis_sizes(long input, long kernel, const AxisParams& params) {
+  const long span = static_cast<long>(params.dilation) * (kernel - 1) + 1;
+  const long intermediate = (input - 1) * params.stride + span;
+  const long output = intermediate - 2L * params.padding + params.output_padding;
+  return {span, intermediate, output};
+}
+
+std::vector<AxisGeometry> geometry(const Spec& spec) {
+  std::vector<AxisGeometry> axes;
+  for (int a = 0; a < spec.dims; ++a) {
+    AxisGeometry g;
+    g.input = spec.input_size[static_cast<size_t>(a)];
+    g.kernel = spec.kernel_size[static_cast<size_t>(a)];
+    g.params = spec.axes[static_cast<size_t>(a)];
+    const AxisSizes sizes = axis_sizes(g.input, g.kernel, g.params);
+    g.kernel_span = static_cast<int>(sizes.kernel_span);
+    g.intermediate = static_cast<int>(sizes.intermediate);
+    g.output = static_cast<int>(sizes.output);
+    g.carve_start = g.params.padding;
+    g.carve_end = g.params.padding - g.params.output_padding;
+    // output_padding larger than padding reaches past the uncropped result: those cells
+    // receive no product, but the buffer must hold them so the carve can keep them.
+    g.buffer = g.intermediate + std::max(0, -g.carve_end);
+    axes.push_back(g);
+  }
+  return axes;
+}
+
+std::vector<int> buffer_shape(const Spec& spec) {
+  std::vector<int> shape{spec.out_channels};
+  for (const AxisGeometry& g : geometry(spec)) shape.push_back(g.buffer);
+  return shape;
+}
+
+std::vector<int> output_shape(const Spec& spec) {
+  std::vector<int> shape;
+  if (!spec.single_channel) shape.push_back(spec.out_channels);
+  for (const AxisGeometry& g : geometry(spec)) shape.push_back(g.output);
+  return shape;
+}
+
+long element_count(const std::vector<int>& shape) {
+  long count = 1;
+  for (int size : shape) count *= size;
+  return count;
+}
+
+long kernel_area(const Spec& spec) { return element_count(spec.kernel_size); }
+long input_area(const Spec& spec) { return element_count(spec.input_size); }
+
+}  // namespace tconv

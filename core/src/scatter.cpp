@@ -1,0 +1,145 @@
+// The seed's method, which is also the step trace: each input element adds a scaled copy of
+// its kernel into the intermediate output at position*stride, taps spaced by dilation.
+
+#include "tconv/scatter.hpp"
+
+#include <optional>
+#include <string>
+
+#include "index.hpp"
+#include "tconv/geometry.hpp"
+
+namespace tconv {
+namespace {
+
+// Precomputed offsets into the buffer, so that each step is one tight loop.
+class Scatterer {
+ public:
+  explicit Scatterer(const Spec& spec) : spec_(spec), axes_(geometry(spec)), shape_(buffer_shape(spec)) {
+    const std::vector<long> strides = detail::row_major_strides(shape_);
+    channel_stride_ = strides[0];
+    group_outputs_ = spec.out_channels / spec.groups;
+    tap_offsets_.resize(static_cast<size_t>(kernel_area(spec)));
+    for (size_t k = 0; k < tap_offsets_.size(); ++k) {
+      const std::vector<int> tap = detail::unravel(static_cast<long>(k), spec.kernel_size);
+      long offset = 0;
+      for (size_t a = 0; a < tap.size(); ++a)
+        offset += static_cast<long>(tap[a]) * axes_[a].params.dilation * strides[a + 1];
+      tap_offsets_[k] = offset;
+    }
+    origin_strides_.resize(axes_.size());
+    for (size_t a = 0; a < axes_.size(); ++a) origin_strides_[a] = axes_[a].params.stride * strides[a + 1];
+  }
+
+  const std::vector<int>& shape() const { return shape_; }
+
+  void apply(int t, std::vector<double>& buffer) const {
+    const long area = input_area(spec_);
+    const int channel = static_cast<int>(t / area);
+    const std::vector<int> position = detail::unravel(t % area, spec_.input_size);
+    long origin = 0;
+    for (size_t a = 0; a < position.size(); ++a) origin += position[a] * origin_strides_[a];
+    const double x = spec_.input[static_cast<size_t>(t)];
+    const int first_output = channel / (spec_.in_channels / spec_.groups) * group_outputs_;
+    const size_t taps = tap_offsets_.size();
+    for (int j = 0; j < group_outputs_; ++j) {
+      const double* w =
+          &spec_.weight[(static_cast<size_t>(channel) * static_cast<size_t>(group_outputs_) + static_cast<size_t>(j)) *
+                        taps];
+      double* out = &buffer[static_cast<size_t>((first_output + j) * channel_stride_ + origin)];
+      for (size_t k = 0; k < taps; ++k) out[tap_offsets_[k]] += x * w[k];
+    }
+  }
+
+ private:
+  const Spec& spec_;
+  std::vector<AxisGeometry> axes_;
+  std::vector<int> shape_;
+  long channel_stride_ = 0;
+  int group_outputs_ = 1;
+  std::vector<long> tap_offsets_;
+  std::vector<long> origin_strides_;
+};
+
+std::optional<Error> check_range(const char* name, int value, int last) {
+  if (value >= 0 && value <= last) return std::nullopt;
+  return Error{std::string(name) + " " + std::to_string(value) + " is out of range 0 to " + std::to_string(last)};
+}
+
+Tensor scatter_steps(const Spec& spec, int steps_done) {
+  const Scatterer scatterer(spec);
+  Tensor buffer{scatterer.shape(), std::vector<double>(static_cast<size_t>(element_count(scatterer.shape())), 0.0)};
+  for (int t = 0; t < steps_done; ++t) scatterer.apply(t, buffer.values);
+  return buffer;
+}
+
+}  // namespace
+
+int step_count(const Spec& spec) { return static_cast<int>(spec.in_channels * input_area(spec)); }
+
+Result<TraceStep> trace_step(const Spec& spec, int t) {
+  if (std::optional<Error> error = check_range("step", t, step_count(spec) - 1)) return *error;
+  const long area = input_area(spec);
+  const std::vector<AxisGeometry> axes = geometry(spec);
+  TraceStep step;
+  step.index = t;
+  step.channel = static_cast<int>(t / area);
+  step.position = detail::unravel(t % area, spec.input_size);
+  step.value = spec.input[static_cast<size_t>(t)];
+  for (size_t a = 0; a < axes.size(); ++a) {
+    step.origin.push_back(step.position[a] * axes[a].params.stride);
+    step.span.push_back(axes[a].kernel_span);
+    step.dilation.push_back(axes[a].params.dilation);
+  }
+  const int group_outputs = spec.out_channels / spec.groups;
+  step.first_output_channel = step.channel / (spec.in_channels / spec.groups) * group_outputs;
+  step.products.shape = {group_outputs};
+  step.products.shape.insert(step.products.shape.end(), spec.kernel_size.begin(), spec.kernel_size.end());
+  const size_t count = static_cast<size_t>(element_count(step.products.shape));
+  const size_t first = static_cast<size_t>(step.channel) * count;
+  step.products.values.reserve(count);
+  for (size_t i = 0; i < count; ++i) step.products.values.push_back(step.value * spec.weight[first + i]);
+  return step;
+}
+
+void apply_step(const Spec& spec, int t, Tensor& buffer) { Scatterer(spec).apply(t, buffer.values); }
+
+Tensor carve(const Spec& spec, const Tensor& buffer) {
+  const std::vector<AxisGeometry> axes = geometry(spec);
+  Tensor out;
+  out.shape = {spec.out_channels};
+  for (const AxisGeometry& g : axes) out.shape.push_back(g.output);
+  const std::vector<long> strides = detail::row_major_strides(buffer.shape);
+  // Copy one run along the last axis at a time: rows are contiguous in both arrays.
+  const std::vector<int> row_shape(out.shape.begin(), out.shape.end() - 1);
+  const long rows = element_count(row_shape);
+  const auto run = static_cast<std::ptrdiff_t>(out.shape.back());
+  out.values.reserve(static_cast<size_t>(rows * run));
+  for (long r = 0; r < rows; ++r) {
+    const std::vector<int> row = detail::unravel(r, row_shape);
+    long source = row[0] * strides[0];
+    for (size_t a = 0; a < axes.size(); ++a)
+      source += (a + 1 < row.size() ? row[a + 1] : 0) * strides[a + 1] + axes[a].carve_start * strides[a + 1];
+    const auto first = buffer.values.begin() + static_cast<std::ptrdiff_t>(source);
+    out.values.insert(out.values.end(), first, first + run);
+  }
+  return out;
+}
+
+Tensor finish_output(const Spec& spec, Tensor carved) {
+  if (!spec.bias.empty()) {
+    const size_t per_channel = carved.values.size() / static_cast<size_t>(spec.out_channels);
+    for (size_t i = 0; i < carved.values.size(); ++i) carved.values[i] += spec.bias[i / per_channel];
+  }
+  carved.shape = output_shape(spec);
+  return carved;
+}
+
+Result<Tensor> intermediate_after(const Spec& spec, int steps_done) {
+  if (std::optional<Error> error = check_range("steps done", steps_done, step_count(spec))) return *error;
+  return scatter_steps(spec, steps_done);
+}
+
+Tensor compute(const Spec& spec) { return finish_output(spec, carve(spec, scatter_steps(spec, step_count(spec)))); }
+
+}  // namespace tconv

@@ -1,0 +1,237 @@
+// JSON spec -> Spec. This file checks the JSON's structure (keys, types, nesting, raggedness,
+// finiteness); validate_spec() then checks the numbers against PyTorch's rules and the limits.
+
+#include <array>
+#include <cmath>
+#include <string>
+
+#include "json_value.hpp"
+#include "tconv/format.hpp"
+#include "tconv/spec.hpp"
+
+namespace tconv {
+namespace {
+
+using detail::JsonValue;
+using Kind = JsonValue::Kind;
+
+constexpr std::array<std::string_view, 10> known_keys{"dims",   "input",   "weight",         "kernel",   "bias",
+                                                      "stride", "padding", "output_padding", "dilation", "groups"};
+
+std::string got(const JsonValue& value) {
+  if (value.kind == Kind::number) return value.text;
+  if (value.kind == Kind::string) return json_string(value.text);
+  return std::string(describe(value.kind));
+}
+
+// A nested array of numbers read into a row-major buffer with its shape.
+struct NestedArray {
+  std::vector<int> shape;
+  std::vector<double> values;
+};
+
+class NestedArrayReader {
+ public:
+  NestedArrayReader(std::string_view name, std::string_view layout, size_t depth)
+      : name_(name), layout_(layout), depth_(depth) {}
+
+  Result<NestedArray> read(const JsonValue& root) {
+    // The shape comes from the first element at each level; every other array must match it.
+    const JsonValue* level = &root;
+    std::string path(name_);
+    for (size_t d = 0; d < depth_; ++d) {
+      if (level->kind != Kind::array) return nesting_error(path, *level);
+      if (level->items.empty()) return Error{path + " is empty; " + expected()};
+      out_.shape.push_back(static_cast<int>(std::min<size_t>(level->items.size(), 1U << 30)));
+      level = &level->items[0];
+      path += "[0]";
+    }
+    if (!walk(root, 0, std::string(name_))) return Error{error_};
+    return std::move(out_);
+  }
+
+ private:
+  std::string expected() const {
+    return std::string(name_) + " must be " + std::string(layout_) + " (" + std::to_string(depth_) +
+           (depth_ == 1 ? " level" : " levels") + " of arrays)";
+  }
+
+  Error nesting_error(const std::string& path, const JsonValue& value) const {
+    return Error{path + " must be an array, got " + got(value) + "; " + expected()};
+  }
+
+  bool walk(const JsonValue& value, size_t level, const std::string& path) {
+    if (level == depth_) {
+      if (value.kind == Kind::array) {
+        error_ = path + " must be a number, got an array; " + expected();
+        return false;
+      }
+      if (value.kind != Kind::number) {
+        error_ = path + " must be a number, got " + got(value);
+        return false;
+      }
+      if (!std::isfinite(value.number)) {
+        error_ = path + " must be finite, got " + value.text;
+        return false;
+      }
+      if (std::fabs(value.number) > limits().max_abs_value) {
+        error_ = path + " = " + value.text + " is larger in magnitude than the limit " +
+                 format_number(limits().max_abs_value);
+        return false;
+      }
+      out_.values.push_back(value.number);
+      return true;
+    }
+    if (value.kind != Kind::array) {
+      error_ = nesting_error(path, value).message;
+      return false;
+    }
+    const size_t expected_size = static_cast<size_t>(out_.shape[level]);
+    if (value.items.size() != expected_size) {
+      error_ = std::string(name_) + " is ragged: " + path + " has " + std::to_string(value.items.size()) +
+               " elements but the first array at this level has " + std::to_string(expected_size);
+      return false;
+    }
+    for (size_t i = 0; i < value.items.size(); ++i)
+      if (!walk(value.items[i], level + 1, path + "[" + std::to_string(i) + "]")) return false;
+    return true;
+  }
+
+  std::string_view name_;
+  std::string_view layout_;
+  size_t depth_;
+  NestedArray out_;
+  std::string error_;
+};
+
+Result<int> read_int(const JsonValue& value, const std::string& name) {
+  if (value.kind != Kind::number || !value.is_integer_literal)
+    return Error{name + " must be an integer, got " + got(value)};
+  if (std::fabs(value.number) > 1e9) return Error{name + " = " + value.text + " is out of range"};
+  return static_cast<int>(value.number);
+}
+
+// stride, padding, output_padding, dilation: one int for every axis, or one per axis.
+Result<std::vector<int>> read_per_axis(const JsonValue* value, const char* name, int dims, int fallback) {
+  std::vector<int> per_axis(static_cast<size_t>(dims), fallback);
+  if (value == nullptr) return per_axis;
+  if (value->kind == Kind::array) {
+    if (value->items.size() != static_cast<size_t>(dims))
+      return Error{std::string(name) + " must have " + std::to_string(dims) + (dims == 1 ? " value" : " values") +
+                   " (one per axis) for dims " + std::to_string(dims) + ", got " + std::to_string(value->items.size())};
+    for (size_t a = 0; a < per_axis.size(); ++a) {
+      Result<int> item = read_int(value->items[a], std::string(name) + "[" + std::to_string(a) + "]");
+      if (!item.ok()) return item.error();
+      per_axis[a] = item.value();
+    }
+    return per_axis;
+  }
+  Result<int> single = read_int(*value, name);
+  if (!single.ok())
+    return Error{single.error().message + " (or an array of " + std::to_string(dims) + " integers, one per axis)"};
+  per_axis.assign(per_axis.size(), single.value());
+  return per_axis;
+}
+
+std::string spatial_layout(int dims) { return dims == 1 ? "[L]" : "[H][W]"; }
+std::string kernel_layout(int dims) { return dims == 1 ? "[k]" : "[kH][kW]"; }
+
+}  // namespace
+
+Result<Spec> parse_spec(std::string_view json) {
+  if (static_cast<long>(json.size()) > limits().max_json_bytes)
+    return Error{"the spec is " + std::to_string(json.size()) + " bytes long, over the limit of " +
+                 std::to_string(limits().max_json_bytes)};
+  Result<JsonValue> parsed = detail::parse_json(json, limits().max_json_depth, limits().max_json_values);
+  if (!parsed.ok()) return parsed.error();
+  const JsonValue& root = parsed.value();
+  if (root.kind != Kind::object) return Error{"the spec must be a JSON object, got " + got(root)};
+
+  for (const auto& [key, value] : root.members) {
+    bool known = false;
+    for (std::string_view k : known_keys) known = known || k == key;
+    if (!known)
+      return Error{
+          "unknown key " + json_string(key) +
+          "; the keys are dims, input, weight, kernel, bias, stride, padding, output_padding, dilation, groups"};
+  }
+
+  Spec spec;
+  const JsonValue* dims = root.find("dims");
+  if (dims == nullptr) return Error{"dims is required: 1 or 2"};
+  Result<int> dims_value = read_int(*dims, "dims");
+  if (!dims_value.ok() || (dims_value.value() != 1 && dims_value.value() != 2))
+    return Error{"dims must be 1 or 2, got " + got(*dims)};
+  spec.dims = dims_value.value();
+  const size_t axes = static_cast<size_t>(spec.dims);
+
+  const JsonValue* weight = root.find("weight");
+  const JsonValue* kernel = root.find("kernel");
+  const JsonValue* input = root.find("input");
+  if (weight != nullptr && kernel != nullptr)
+    return Error{"give either kernel (one channel) or weight (several channels), not both"};
+  if (weight == nullptr && kernel == nullptr)
+    return Error{"weight " + std::string(spec.dims == 1 ? "[C_in][C_out/groups][k]" : "[C_in][C_out/groups][kH][kW]") +
+                 " or kernel " + kernel_layout(spec.dims) + " is required"};
+  if (input == nullptr) return Error{"input is required"};
+  spec.single_channel = kernel != nullptr;
+
+  // The shorthand has no channel axes; the full form has one on the input and two on the weight.
+  const std::string input_layout = (spec.single_channel ? "" : "[C_in]") + spatial_layout(spec.dims);
+  Result<NestedArray> input_array =
+      NestedArrayReader("input", input_layout, axes + (spec.single_channel ? 0 : 1)).read(*input);
+  if (!input_array.ok()) return input_array.error();
+  const std::string weight_layout = (spec.single_channel ? "" : "[C_in][C_out/groups]") + kernel_layout(spec.dims);
+  Result<NestedArray> weight_array =
+      NestedArrayReader(spec.single_channel ? "kernel" : "weight", weight_layout, axes + (spec.single_channel ? 0 : 2))
+          .read(spec.single_channel ? *kernel : *weight);
+  if (!weight_array.ok()) return weight_array.error();
+
+  NestedArray in = std::move(input_array).value();
+  NestedArray w = std::move(weight_array).value();
+  if (spec.single_channel) {
+    in.shape.insert(in.shape.begin(), 1);
+    w.shape.insert(w.shape.begin(), {1, 1});
+  }
+  if (w.shape[0] != in.shape[0])
+    return Error{"weight has " + std::to_string(w.shape[0]) + " input channels (its first size) but input has " +
+                 std::to_string(in.shape[0])};
+
+  spec.groups = 1;
+  if (const JsonValue* groups = root.find("groups")) {
+    Result<int> value = read_int(*groups, "groups");
+    if (!value.ok()) return value.error();
+    if (spec.single_channel && value.value() != 1)
+      return Error{"groups must be 1 with kernel (one channel), got " + groups->text + "; use weight for groups"};
+    spec.groups = value.value();
+  }
+  spec.in_channels = in.shape[0];
+  // C_out is only defined once groups is known to be a positive count; validate_spec rejects the rest.
+  spec.out_channels = spec.groups >= 1 && w.shape[1] <= (1 << 20) ? w.shape[1] * spec.groups : w.shape[1];
+  spec.input_size.assign(in.shape.begin() + 1, in.shape.end());
+  spec.kernel_size.assign(w.shape.begin() + 2, w.shape.end());
+  spec.input = std::move(in.values);
+  spec.weight = std::move(w.values);
+
+  if (const JsonValue* bias = root.find("bias")) {
+    Result<NestedArray> bias_array = NestedArrayReader("bias", "[C_out]", 1).read(*bias);
+    if (!bias_array.ok()) return bias_array.error();
+    spec.bias = std::move(bias_array).value().values;
+  }
+
+  const std::array<std::pair<const char*, int>, 4> params{
+      {{"stride", 1}, {"padding", 0}, {"output_padding", 0}, {"dilation", 1}}};
+  std::array<std::vector<int>, 4> per_axis;
+  for (size_t p = 0; p < params.size(); ++p) {
+    Result<std::vector<int>> values =
+        read_per_axis(root.find(params[p].first), params[p].first, spec.dims, params[p].second);
+    if (!values.ok()) return values.error();
+    per_axis[p] = std::move(values).value();
+  }
+  spec.axes.resize(axes);
+  for (size_t a = 0; a < axes; ++a) spec.axes[a] = {per_axis[0][a], per_axis[1][a], per_axis[2][a], per_axis[3][a]};
+
+  return validate_spec(std::move(spec));
+}
+
+}  // namespace tconv
