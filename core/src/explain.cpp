@@ -73,6 +73,12 @@ std::string shape_text(const std::vector<int>& sizes) {
   return text;
 }
 
+std::vector<int> with_channels(int channels, const std::vector<int>& spatial) {
+  std::vector<int> shape{channels};
+  shape.insert(shape.end(), spatial.begin(), spatial.end());
+  return shape;
+}
+
 std::string cell_range(int first, int span) { return str(first) + "-" + str(first + span - 1); }
 
 void write_sizes(Writer& w, const std::vector<AxisGeometry>& axes, int dims) {
@@ -114,8 +120,8 @@ void write_step(Writer& w, const Spec& spec, const TraceStep& step, const Tensor
 
 Result<std::string> explain(const Spec& spec, ExplainFormat format) {
   const int steps = step_count(spec);
-  const long cells = (steps + 2L) * element_count(buffer_shape(spec)) +
-                     steps * (spec.weight.size() / static_cast<size_t>(spec.in_channels));
+  const long weights_per_input = static_cast<long>(spec.weight.size()) / spec.in_channels;
+  const long cells = (steps + 2L) * element_count(buffer_shape(spec)) + steps * weights_per_input;
   if (cells > max_explain_cells)
     return Error{"explain would print " + str(cells) + " matrix cells, over the limit of " + str(max_explain_cells) +
                  "; use compute, or a smaller example"};
@@ -125,28 +131,23 @@ Result<std::string> explain(const Spec& spec, ExplainFormat format) {
   w.line("Transposed convolution, " + str(spec.dims) + "D (PyTorch's conv_transpose" + str(spec.dims) +
          "d; the kernel is not flipped)");
   w.line("Input (" + shape_text(spec.input_size) + "):");
-  w.channels(Tensor{[&] {
-                      std::vector<int> s{spec.in_channels};
-                      s.insert(s.end(), spec.input_size.begin(), spec.input_size.end());
-                      return s;
-                    }(),
-                    spec.input},
-             "input channel", 0);
+  w.channels(Tensor{with_channels(spec.in_channels, spec.input_size), spec.input}, "input channel", 0);
+  // One matrix per (input channel, output channel of its group) pair, as PyTorch stores them.
+  const int kernels = spec.in_channels * (spec.out_channels / spec.groups);
+  w.line("Kernel (" + shape_text(spec.kernel_size) + "):");
+  w.channels(Tensor{with_channels(kernels, spec.kernel_size), spec.weight}, "weight pair", 0);
   std::string params;
-  for (const char* name : {"stride", "padding", "output_padding", "dilation"}) {
+  const std::pair<const char*, int AxisParams::*> members[] = {{"stride", &AxisParams::stride},
+                                                               {"padding", &AxisParams::padding},
+                                                               {"output_padding", &AxisParams::output_padding},
+                                                               {"dilation", &AxisParams::dilation}};
+  for (const auto& [name, member] : members) {
     std::vector<int> per_axis;
-    for (const AxisGeometry& g : axes) {
-      const AxisParams& p = g.params;
-      const std::string n(name);
-      per_axis.push_back(n == "stride"           ? p.stride
-                         : n == "padding"        ? p.padding
-                         : n == "output_padding" ? p.output_padding
-                                                 : p.dilation);
-    }
+    for (const AxisGeometry& g : axes) per_axis.push_back(g.params.*member);
     params += (params.empty() ? "" : ", ") + std::string(name) + " " + shape_text(per_axis);
   }
   if (spec.groups > 1) params += ", groups " + str(spec.groups);
-  w.line("Kernel (" + shape_text(spec.kernel_size) + "), " + params);
+  w.line(params);
   w.line();
   write_sizes(w, axes, spec.dims);
 

@@ -1,0 +1,146 @@
+// Types of tconv.js: exact transposed convolution (PyTorch semantics) with its step trace.
+
+/** A number, or one number per spatial axis ([height, width] in 2D). */
+export type PerAxis = number | number[];
+
+/** The spec: the CLI's JSON format as an object. Give `kernel` (one channel) or `weight`. */
+export interface Spec {
+  dims: 1 | 2;
+  /** [L] or [H][W] with `kernel`; [C_in][L] or [C_in][H][W] with `weight`. */
+  input: NestedNumbers;
+  /** Single-channel kernel: [k] or [kH][kW]. */
+  kernel?: NestedNumbers;
+  /** PyTorch's layout [C_in][C_out/groups][k...], not flipped. */
+  weight?: NestedNumbers;
+  /** One value per output channel. */
+  bias?: number[];
+  stride?: PerAxis;
+  padding?: PerAxis;
+  output_padding?: PerAxis;
+  dilation?: PerAxis;
+  groups?: number;
+}
+export type NestedNumbers = number[] | NestedNumbers[];
+
+/** A row-major array copied out of the wasm heap, with its shape. */
+export interface Tensor {
+  shape: number[];
+  data: Float64Array;
+}
+
+/** Sizes along one spatial axis. */
+export interface AxisGeometry {
+  input: number;
+  kernel: number;
+  stride: number;
+  padding: number;
+  outputPadding: number;
+  dilation: number;
+  /** dilation*(kernel-1)+1: cells one kernel copy covers. */
+  kernelSpan: number;
+  /** (input-1)*stride + kernelSpan: the uncropped scatter result. */
+  intermediate: number;
+  /** intermediate, extended at the end where output_padding reaches past it. */
+  buffer: number;
+  /** intermediate - 2*padding + outputPadding. */
+  output: number;
+  /** Cells cut at the start: padding. */
+  carveStart: number;
+  /** Cells cut at the end: padding - outputPadding (negative: cells kept beyond the uncropped result). */
+  carveEnd: number;
+}
+
+/** One step: one input element adds value x its kernel slice into every output channel of its group. */
+export interface TraceStep {
+  index: number;
+  /** Input channel of the element. */
+  channel: number;
+  /** Its spatial index, one per axis. */
+  position: number[];
+  value: number;
+  /** Where the kernel copy lands in the intermediate buffer: position*stride. */
+  origin: number[];
+  /** Cells the copy covers per axis. */
+  span: number[];
+  /** Distance between taps per axis. */
+  dilation: number[];
+  firstOutputChannel: number;
+  /** value x weight[channel]: [C_out/groups][k...]. */
+  products: Tensor;
+  /** The intermediate buffer [C_out][buffer...] after this step. */
+  buffer: Tensor;
+}
+
+export interface GatherView {
+  /** (input-1)*stride+1 per axis: stride-1 zeros between elements. */
+  zeroInsertedSize: number[];
+  /** dilation*(k-1)-padding per axis; negative means crop. */
+  padBefore: number[];
+  /** padBefore + output_padding. */
+  padAfter: number[];
+  /** [C_in][...]: the zero-inserted, padded input. */
+  paddedInput: Tensor;
+  /** [C_in][C_out/groups][k...]: each kernel rotated 180 degrees. */
+  rotatedKernel: Tensor;
+}
+
+export interface Trace {
+  dims: 1 | 2;
+  singleChannel: boolean;
+  inChannels: number;
+  outChannels: number;
+  groups: number;
+  /** C_in x input area; steps run over input channels, then positions row-major. */
+  stepCount: number;
+  axes: AxisGeometry[];
+  input: Tensor;
+  weight: Tensor;
+  bias: Float64Array | null;
+  bufferShape: number[];
+  /** The intermediate buffer after the last step. */
+  finalBuffer: Tensor;
+  /** After the carve, before the bias: [C_out][output...]. */
+  carved: Tensor;
+  /** The result, shaped like compute()'s. */
+  output: Tensor;
+  gather: GatherView;
+  /** C^T: [C_out x output area][C_in x input area], or an error when too large to build. */
+  matrix: Tensor | { error: string };
+  step(t: number): TraceStep;
+  bufferAfter(stepsDone: number): Tensor;
+}
+
+export interface Limits {
+  maxChannels: number;
+  maxInputSize: number;
+  maxKernelSize: number;
+  maxStride: number;
+  maxDilation: number;
+  maxPadding: number;
+  maxInputElements: number;
+  maxWeightElements: number;
+  maxBufferElements: number;
+  maxMultiplyAdds: number;
+  maxAbsValue: number;
+  maxJsonBytes: number;
+  maxJsonDepth: number;
+  maxJsonValues: number;
+  maxMatrixElements: number;
+  maxExplainCells: number;
+}
+
+export interface Tconv {
+  /** The result nested like PyTorch's tolist() without the batch axis. */
+  compute(spec: Spec): { shape: number[]; output: NestedNumbers };
+  trace(spec: Spec): Trace;
+  explain(spec: Spec, options?: { format?: 'text' | 'latex' }): string;
+  readonly limits: Readonly<Limits>;
+}
+
+/** Every invalid spec throws this, with the same message as the CLI. */
+export class TconvError extends Error {
+  name: 'TconvError';
+}
+
+/** Loads the module once (later calls share it). */
+export function load(): Promise<Tconv>;
