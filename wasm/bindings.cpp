@@ -11,4 +11,5 @@ EMSCRIPTEN_BINDINGS(tconv) {
   emscripten::function("intermediateAfter", &tconv::wasm::intermediate_after);
   emscripten::function("explain", &tconv::wasm::explain);
   emscripten::function("limits", &tconv::wasm::limits);
+  emscripten::function("memoryUse", &tconv::wasm::memory_use);
 }

@@ -5,6 +5,8 @@
 
 #include <emscripten/val.h>
 
+#include <malloc.h>
+
 #include <vector>
 
 #include "tconv/tconv.hpp"
@@ -165,6 +167,13 @@ val limits() {
   out.set("maxJsonValues", static_cast<double>(l.max_json_values));
   out.set("maxMatrixElements", static_cast<double>(max_matrix_elements));
   out.set("maxExplainCells", static_cast<double>(max_explain_cells));
+  return out;
+}
+
+val memory_use() {
+  val out = val::object();
+  out.set("heapBytesInUse", static_cast<double>(mallinfo().uordblks));
+  out.set("memoryBytes", static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0);
   return out;
 }
 

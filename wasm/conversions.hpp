@@ -14,5 +14,7 @@ emscripten::val trace_step(const std::string& spec_json, int t);
 emscripten::val intermediate_after(const std::string& spec_json, int steps_done);
 emscripten::val explain(const std::string& spec_json, bool latex);
 emscripten::val limits();
+/// Bytes allocated on the wasm heap and the size of linear memory: how tests see leaks.
+emscripten::val memory_use();
 
 }  // namespace tconv::wasm

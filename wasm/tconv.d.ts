@@ -135,6 +135,8 @@ export interface Tconv {
   trace(spec: Spec): Trace;
   explain(spec: Spec, options?: { format?: 'text' | 'latex' }): string;
   readonly limits: Readonly<Limits>;
+  /** Diagnostics for leak tests: heap bytes allocated, linear memory bytes, live Embind handles. */
+  memoryUse(): { heapBytesInUse: number; memoryBytes: number; valueHandles: number };
 }
 
 /** Every invalid spec throws this, with the same message as the CLI. */

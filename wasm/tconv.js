@@ -78,6 +78,8 @@ function createApi(core) {
         bufferAfter: (n) => unwrap(core.intermediateAfter(text, n)),
       });
     },
+    /** Diagnostics: wasm heap bytes in use, linear memory size, live Embind value handles. */
+    memoryUse: () => ({ ...core.memoryUse(), valueHandles: core.count_emval_handles() }),
     explain(spec, { format = 'text' } = {}) {
       if (format !== 'text' && format !== 'latex') {
         throw new TconvError(`format must be "text" or "latex", got ${JSON.stringify(String(format))}`);

@@ -144,7 +144,9 @@ Result<std::string> explain(const Spec& spec, ExplainFormat format) {
   for (const auto& [name, member] : members) {
     std::vector<int> per_axis;
     for (const AxisGeometry& g : axes) per_axis.push_back(g.params.*member);
-    params += (params.empty() ? "" : ", ") + std::string(name) + " " + shape_text(per_axis);
+    std::string values = str(per_axis[0]);
+    if (per_axis.size() == 2) values = "(" + values + ", " + str(per_axis[1]) + ")";
+    params += (params.empty() ? "" : ", ") + std::string(name) + " " + values;
   }
   if (spec.groups > 1) params += ", groups " + str(spec.groups);
   w.line(params);
