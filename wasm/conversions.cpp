@@ -4,7 +4,6 @@
 #include "conversions.hpp"
 
 #include <emscripten/val.h>
-
 #include <malloc.h>
 
 #include <vector>
@@ -29,6 +28,10 @@ val int_array(const std::vector<int>& values) {
 }
 
 val float64_array(const std::vector<double>& values) {
+  return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
+}
+
+val int32_array(const std::vector<int>& values) {
   return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
 }
 
@@ -102,10 +105,12 @@ val trace(const std::string& spec_json) {
   out.set("bufferShape", int_array(buffer_shape(spec)));
   const Tensor final_buffer = tconv::intermediate_after(spec, step_count(spec)).value();
   out.set("finalBuffer", tensor(final_buffer));
+  out.set("finalContributions", int32_array(contributions_after(spec, step_count(spec)).value()));
   const Tensor carved = carve(spec, final_buffer);
   out.set("carved", tensor(carved));
   out.set("output", tensor(finish_output(spec, carved)));
-  out.set("gather", gather(gather_view(spec)));
+  Result<GatherView> gather_data = gather_view(spec);
+  out.set("gather", gather_data.ok() ? gather(gather_data.value()) : error_value(gather_data.error()));
   Result<Tensor> matrix = transposed_matrix(spec);
   out.set("matrix", matrix.ok() ? tensor(matrix.value()) : error_value(matrix.error()));
   return out;
@@ -128,6 +133,7 @@ val trace_step(const std::string& spec_json, int t) {
   out.set("firstOutputChannel", s.first_output_channel);
   out.set("products", tensor(s.products));
   out.set("buffer", tensor(tconv::intermediate_after(spec.value(), t + 1).value()));
+  out.set("contributions", int32_array(contributions_after(spec.value(), t + 1).value()));
   return out;
 }
 
@@ -166,6 +172,7 @@ val limits() {
   out.set("maxJsonDepth", l.max_json_depth);
   out.set("maxJsonValues", static_cast<double>(l.max_json_values));
   out.set("maxMatrixElements", static_cast<double>(max_matrix_elements));
+  out.set("maxGatherElements", static_cast<double>(max_gather_elements));
   out.set("maxExplainCells", static_cast<double>(max_explain_cells));
   return out;
 }

@@ -69,6 +69,8 @@ export interface TraceStep {
   products: Tensor;
   /** The intermediate buffer [C_out][buffer...] after this step. */
   buffer: Tensor;
+  /** Products each buffer cell has received so far (same order as buffer.data): the overlaps. */
+  contributions: Int32Array;
 }
 
 export interface GatherView {
@@ -99,11 +101,14 @@ export interface Trace {
   bufferShape: number[];
   /** The intermediate buffer after the last step. */
   finalBuffer: Tensor;
+  /** Products each buffer cell received over all steps. */
+  finalContributions: Int32Array;
   /** After the carve, before the bias: [C_out][output...]. */
   carved: Tensor;
   /** The result, shaped like compute()'s. */
   output: Tensor;
-  gather: GatherView;
+  /** The gather view, or an error when its padded input is over 2^20 cells. */
+  gather: GatherView | { error: string };
   /** C^T: [C_out x output area][C_in x input area], or an error when too large to build. */
   matrix: Tensor | { error: string };
   step(t: number): TraceStep;
@@ -126,6 +131,7 @@ export interface Limits {
   maxJsonDepth: number;
   maxJsonValues: number;
   maxMatrixElements: number;
+  maxGatherElements: number;
   maxExplainCells: number;
 }
 

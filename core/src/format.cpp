@@ -1,18 +1,27 @@
 #include "tconv/format.hpp"
 
-#include <cstdio>
+#include <cmath>
 #include <cstdlib>
+#include <cstring>
+
+#include "decimal.hpp"
 
 namespace tconv {
 
 std::string format_number(double value) {
   // The shortest of %.1g ... %.17g that reads back exactly: "0.1", not "0.10000000000000001".
-  char text[32];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(text, sizeof text, "%.*g", precision, value);
-    if (std::strtod(text, nullptr) == value) break;
-  }
-  return text;
+  // (detail::format_shortest: snprintf and strtod would pull printf and long double arithmetic
+  // into the WebAssembly module.)
+  const std::string text = detail::format_shortest(value);
+  // %g writes an exponent once the integer part has more digits than the precision ("1e+01"
+  // for 10, "1.5e+03" for 1500); below 1e21 write those integers out in full, as JavaScript does.
+  const char* exponent = std::strchr(text.c_str(), 'e');
+  if (exponent == nullptr || exponent[1] != '+' || !(std::fabs(value) < 1e21)) return text;
+  std::string digits;
+  for (const char* c = text.c_str(); c < exponent; ++c)
+    if (*c >= '0' && *c <= '9') digits += *c;
+  const auto zeros = static_cast<size_t>(std::atoi(exponent + 2) + 1) - digits.size();
+  return (value < 0 ? "-" : "") + digits + std::string(zeros, '0');
 }
 
 std::string json_string(const std::string& text) {
@@ -26,9 +35,11 @@ std::string json_string(const std::string& text) {
       case '\t': out += "\\t"; break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
-          char escape[8];
-          std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(c));
-          out += escape;
+          // \u00XX written by hand, not with snprintf (see format_number).
+          static constexpr char kHex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += kHex[static_cast<unsigned char>(c) >> 4];
+          out += kHex[static_cast<unsigned char>(c) & 0xf];
         } else {
           out += c;
         }

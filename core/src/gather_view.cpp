@@ -8,7 +8,7 @@
 
 namespace tconv {
 
-GatherView gather_view(const Spec& spec) {
+Result<GatherView> gather_view(const Spec& spec) {
   GatherView view;
   const std::vector<AxisGeometry> axes = geometry(spec);
   std::vector<int> padded_shape{spec.in_channels};
@@ -20,23 +20,31 @@ GatherView gather_view(const Spec& spec) {
     view.pad_after.push_back(before + g.params.output_padding);
     padded_shape.push_back(zero_inserted + 2 * before + g.params.output_padding);
   }
+  // Large dilations pad far more than the output grows: bound the view like the matrix.
+  const long cells = element_count(padded_shape);
+  if (cells > max_gather_elements)
+    return Error{"the gather view's padded input would have " + std::to_string(cells) + " cells, over the limit of " +
+                 std::to_string(max_gather_elements)};
 
+  // Input element i lands at pad_before + i * stride on each axis (dropped where a negative pad crops it).
   view.padded_input.shape = padded_shape;
-  view.padded_input.values.reserve(static_cast<size_t>(element_count(padded_shape)));
-  const std::vector<long> input_strides = detail::row_major_strides(spec.input_size);
-  for (long flat = 0; flat < element_count(padded_shape); ++flat) {
-    const std::vector<int> index = detail::unravel(flat, padded_shape);
-    // Padded cell j holds input element i when j - pad_before = i * stride; otherwise zero.
-    long source = 0;
-    bool holds_input = true;
-    for (size_t a = 0; a < axes.size() && holds_input; ++a) {
-      const int shifted = index[a + 1] - view.pad_before[a];
-      const int stride = axes[a].params.stride;
-      holds_input = shifted >= 0 && shifted % stride == 0 && shifted / stride < axes[a].input;
-      source += holds_input ? shifted / stride * input_strides[a] : 0;
+  view.padded_input.values.assign(static_cast<size_t>(cells), 0.0);
+  const std::vector<long> padded_strides = detail::row_major_strides(padded_shape);
+  const std::vector<int> input_shape = [&] {
+    std::vector<int> shape{spec.in_channels};
+    shape.insert(shape.end(), spec.input_size.begin(), spec.input_size.end());
+    return shape;
+  }();
+  for (long i = 0; i < static_cast<long>(spec.input.size()); ++i) {
+    const std::vector<int> index = detail::unravel(i, input_shape);
+    long target = index[0] * padded_strides[0];
+    bool inside = true;
+    for (size_t a = 0; a < axes.size(); ++a) {
+      const int cell = view.pad_before[a] + index[a + 1] * axes[a].params.stride;
+      inside = inside && cell >= 0 && cell < padded_shape[a + 1];
+      target += cell * padded_strides[a + 1];
     }
-    view.padded_input.values.push_back(
-        holds_input ? spec.input[static_cast<size_t>(index[0] * input_area(spec) + source)] : 0.0);
+    if (inside) view.padded_input.values[static_cast<size_t>(target)] = spec.input[static_cast<size_t>(i)];
   }
 
   // Rotating by 180 degrees reverses the row-major order of each kernel's taps.

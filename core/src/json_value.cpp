@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "decimal.hpp"
+
 namespace tconv::detail {
 
 const JsonValue* JsonValue::find(std::string_view key) const {
@@ -62,7 +64,8 @@ class Parser {
   bool parse_value(JsonValue& out, int depth) {
     // Bounding the value count bounds the parser's memory whatever the text looks like.
     if (++value_count_ > max_values_) return fail("more than " + std::to_string(max_values_) + " values");
-    if (depth > max_depth_) return fail("nesting deeper than " + std::to_string(max_depth_) + " levels");
+    // The root is level 1: max_depth_ levels in all.
+    if (depth >= max_depth_) return fail("nesting deeper than " + std::to_string(max_depth_) + " levels");
     if (at_end()) return fail("expected a value, found the end of the text");
     const char c = peek();
     if (c == '{') return parse_object(out, depth);
@@ -118,8 +121,8 @@ class Parser {
     out.kind = JsonValue::Kind::number;
     out.text = std::string(text_.substr(start, pos_ - start));
     out.is_integer_literal = integer;
-    // strtod with the "C" locale: neither the CLI nor the module ever calls setlocale.
-    out.number = std::strtod(out.text.c_str(), nullptr);
+    // Correctly rounded like strtod, without pulling strtod's long double arithmetic into the module.
+    out.number = parse_decimal(out.text);
     return true;
   }
 
@@ -164,7 +167,10 @@ class Parser {
       if (at_end()) return fail("unterminated string");
       const char c = text_[pos_++];
       if (c == '"') return true;
-      if (static_cast<unsigned char>(c) < 0x20) return fail("control character in a string");
+      if (static_cast<unsigned char>(c) < 0x20) {
+        --pos_;  // report the control character's own position
+        return fail("control character in a string");
+      }
       if (c != '\\') {
         out += c;
         continue;
@@ -244,7 +250,7 @@ class Parser {
       skip_space();
       JsonValue value;
       if (!parse_value(value, depth + 1)) return false;
-      out.members.emplace_back(std::move(key), std::move(value));
+      out.members.push_back({std::move(key), std::move(value)});
       skip_space();
       if (peek() == ',') {
         ++pos_;

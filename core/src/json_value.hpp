@@ -14,17 +14,26 @@
 
 namespace tconv::detail {
 
+struct JsonMember;
+
 struct JsonValue {
   enum class Kind { null, boolean, number, string, array, object };
   Kind kind = Kind::null;
   bool boolean = false;
   double number = 0;
-  bool is_integer_literal = false;                         // no fraction, no exponent: may be read as an int
-  std::string text;                                        // string value, or the number's literal text
-  std::vector<JsonValue> items;                            // array items
-  std::vector<std::pair<std::string, JsonValue>> members;  // object members, in order
+  bool is_integer_literal = false;  // no fraction, no exponent: may be read as an int
+  std::string text;                 // string value, or the number's literal text
+  std::vector<JsonValue> items;     // array items
+  std::vector<JsonMember> members;  // object members, in order
 
   const JsonValue* find(std::string_view key) const;
+};
+
+// One member of an object. A struct rather than std::pair<std::string, JsonValue>: clang with
+// libstdc++ rejects that pair inside JsonValue, where JsonValue is still incomplete.
+struct JsonMember {
+  std::string first;  // key
+  JsonValue second;   // value
 };
 
 /// Name of a kind for messages: "a string", "an object", ...

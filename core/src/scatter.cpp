@@ -33,7 +33,9 @@ class Scatterer {
 
   const std::vector<int>& shape() const { return shape_; }
 
-  void apply(int t, std::vector<double>& buffer) const {
+  // Calls visit(cell, product) for every product step t adds: cell indexes the flat buffer.
+  template <typename Visit>
+  void for_each_product(int t, Visit visit) const {
     const long area = input_area(spec_);
     const int channel = static_cast<int>(t / area);
     const std::vector<int> position = detail::unravel(t % area, spec_.input_size);
@@ -46,9 +48,17 @@ class Scatterer {
       const double* w =
           &spec_.weight[(static_cast<size_t>(channel) * static_cast<size_t>(group_outputs_) + static_cast<size_t>(j)) *
                         taps];
-      double* out = &buffer[static_cast<size_t>((first_output + j) * channel_stride_ + origin)];
-      for (size_t k = 0; k < taps; ++k) out[tap_offsets_[k]] += x * w[k];
+      const long first_cell = (first_output + j) * channel_stride_ + origin;
+      for (size_t k = 0; k < taps; ++k) visit(static_cast<size_t>(first_cell + tap_offsets_[k]), x * w[k]);
     }
+  }
+
+  void apply(int t, std::vector<double>& buffer) const {
+    for_each_product(t, [&](size_t cell, double product) { buffer[cell] += product; });
+  }
+
+  void count(int t, std::vector<int>& contributions) const {
+    for_each_product(t, [&](size_t cell, double) { ++contributions[cell]; });
   }
 
  private:
@@ -138,6 +148,14 @@ Tensor finish_output(const Spec& spec, Tensor carved) {
 Result<Tensor> intermediate_after(const Spec& spec, int steps_done) {
   if (std::optional<Error> error = check_range("steps done", steps_done, step_count(spec))) return *error;
   return scatter_steps(spec, steps_done);
+}
+
+Result<std::vector<int>> contributions_after(const Spec& spec, int steps_done) {
+  if (std::optional<Error> error = check_range("steps done", steps_done, step_count(spec))) return *error;
+  const Scatterer scatterer(spec);
+  std::vector<int> counts(static_cast<size_t>(element_count(scatterer.shape())), 0);
+  for (int t = 0; t < steps_done; ++t) scatterer.count(t, counts);
+  return counts;
 }
 
 Tensor compute(const Spec& spec) { return finish_output(spec, carve(spec, scatter_steps(spec, step_count(spec)))); }

@@ -207,7 +207,9 @@ Result<Spec> parse_spec(std::string_view json) {
   }
   spec.in_channels = in.shape[0];
   // C_out is only defined once groups is known to be a positive count; validate_spec rejects the rest.
-  spec.out_channels = spec.groups >= 1 && w.shape[1] <= (1 << 20) ? w.shape[1] * spec.groups : w.shape[1];
+  // In 64 bits: groups may be up to 1e9 here, and C_out/groups up to the JSON value limit.
+  const long out_channels = static_cast<long>(w.shape[1]) * spec.groups;
+  spec.out_channels = spec.groups >= 1 && out_channels <= (1 << 20) ? static_cast<int>(out_channels) : w.shape[1];
   spec.input_size.assign(in.shape.begin() + 1, in.shape.end());
   spec.kernel_size.assign(w.shape.begin() + 2, w.shape.end());
   spec.input = std::move(in.values);

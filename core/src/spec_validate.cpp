@@ -50,6 +50,10 @@ std::optional<Error> check_params(const Spec& spec) {
 
 std::optional<Error> check_channels(const Spec& spec) {
   const Limits& lim = limits();
+  // The kernel form drops the channel axis from outputs, which is only meaningful for one channel.
+  if (spec.single_channel && (spec.in_channels != 1 || spec.out_channels != 1 || spec.groups != 1))
+    return Error{"the kernel form (single_channel) needs 1 input channel, 1 output channel and groups 1, got " +
+                 str(spec.in_channels) + ", " + str(spec.out_channels) + " and " + str(spec.groups)};
   if (spec.groups < 1) return Error{"groups must be at least 1, got " + str(spec.groups)};
   if (spec.in_channels < 1) return Error{"input must have at least 1 channel, got " + str(spec.in_channels)};
   if (spec.in_channels % spec.groups != 0)

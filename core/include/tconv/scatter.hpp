@@ -41,6 +41,10 @@ void apply_step(const Spec& spec, int t, Tensor& buffer);
 /// 0 <= steps_done <= step_count.
 Result<Tensor> intermediate_after(const Spec& spec, int steps_done);
 
+/// How many products each cell of the buffer has received after the first `steps_done` steps:
+/// the overlaps of the kernel copies, cell by cell, in buffer_shape(spec) order.
+Result<std::vector<int>> contributions_after(const Spec& spec, int steps_done);
+
 /// The carve: cuts `padding` cells at the start of each axis and `padding - output_padding`
 /// at the end (adding zero cells when negative). Shape [C_out][output...], no bias.
 Tensor carve(const Spec& spec, const Tensor& buffer);

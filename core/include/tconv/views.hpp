@@ -18,7 +18,11 @@ struct GatherView {
   Tensor rotated_kernel;                ///< [C_in][C_out/groups][k...], each kernel rotated 180 degrees
 };
 
-GatherView gather_view(const Spec& spec);
+/// Largest padded input (cells) that gather_view() builds.
+inline constexpr long max_gather_elements = 1L << 20;
+
+/// The gather view; an error when its padded input is larger than max_gather_elements.
+Result<GatherView> gather_view(const Spec& spec);
 
 /// Direct stride-1 correlation of the gather view with the given dilation, summed over each
 /// group's input channels: [C_out][output...], no bias. Equals carve(intermediate_after(all)).

@@ -1,0 +1,162 @@
+// The built `tconv` binary: what it prints for the seed examples, its exit codes and its
+// number format.
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "test_support.hpp"
+
+namespace tconv {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string read_file(const fs::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// Runs `tconv <arguments>` with `input` on stdin.
+CliRun run_cli(const std::string& arguments, const std::string& input) {
+  static int counter = 0;
+  const fs::path dir =
+      fs::temp_directory_path() / ("tconv_cli_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++));
+  fs::create_directories(dir);
+  std::ofstream(dir / "in", std::ios::binary) << input;
+  const std::string command = std::string("'") + TCONV_CLI_PATH + "' " + arguments + " < '" + (dir / "in").string() +
+                              "' > '" + (dir / "out").string() + "' 2> '" + (dir / "err").string() + "'";
+  const int status = std::system(command.c_str());
+  CliRun run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.out = read_file(dir / "out");
+  run.err = read_file(dir / "err");
+  fs::remove_all(dir);
+  return run;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+TEST(Cli, ComputePrintsTheSeed1DResult) {
+  const CliRun run = run_cli("compute", std::string(test::seed_1d));
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out, "{\"shape\":[5],\"output\":[2,4,9,6,9]}\n");
+  EXPECT_EQ(run.err, "");
+}
+
+TEST(Cli, ComputePrintsTheSeed2DResult) {
+  const CliRun run = run_cli("compute", std::string(test::seed_2d));
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out, "{\"shape\":[3,3],\"output\":[[0,0,0],[2,4,2],[0,0,0]]}\n");
+}
+
+TEST(Cli, ComputeKeepsTheChannelAxisOfTheFullForm) {
+  const CliRun run = run_cli("compute", R"({"dims":1,"input":[[2,3]],"weight":[[[1,2,3]]],"stride":2,"bias":[1]})");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out, "{\"shape\":[1,5],\"output\":[[3,5,10,7,10]]}\n");
+}
+
+TEST(Cli, ComputePrintsShortestRoundTripNumbers) {
+  const CliRun run = run_cli("compute", R"({"dims":1,"input":[0.1,0.2],"kernel":[1,1]})");
+  EXPECT_EQ(run.out, "{\"shape\":[3],\"output\":[0.1,0.30000000000000004,0.2]}\n");
+  const CliRun third = run_cli("compute", R"({"dims":1,"input":[1],"kernel":[0.3333333333333333,1500]})");
+  EXPECT_EQ(third.out, "{\"shape\":[2],\"output\":[0.3333333333333333,1500]}\n");
+}
+
+TEST(Cli, ComputeOnAnInvalidSpecPrintsErrorJsonAndExits2) {
+  const CliRun run = run_cli("compute", R"({"dims":1,"input":[1],"kernel":[1],"stride":0})");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.out, "{\"error\":\"stride must be at least 1, got 0\"}\n");
+  EXPECT_EQ(run.err, "");
+}
+
+TEST(Cli, ErrorJsonEscapesTheMessage) {
+  const CliRun run = run_cli("compute", R"({"dims":1,"input":[1],"kernel":[1],"bad\"key":1})");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(run.out.starts_with(R"({"error":"unknown key \"bad\\\"key\"; the keys are)")) << run.out;
+}
+
+TEST(Cli, EmptyStdinExits2WithErrorJson) {
+  const CliRun run = run_cli("compute", "");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.out, "{\"error\":\"invalid JSON at character 1: expected a value, found the end of the text\"}\n");
+}
+
+TEST(Cli, OversizedStdinExits2) {
+  const CliRun run = run_cli("compute", std::string((8 << 20) + 100, ' '));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(run.out.starts_with("{\"error\":\"the spec is ")) << run.out;
+  EXPECT_TRUE(contains(run.out, "bytes long, over the limit of 8388608")) << run.out;
+}
+
+TEST(Cli, UnknownSubcommandExits64WithUsageOnStderr) {
+  for (const char* arguments : {"", "convolve", "compute --latex", "explain --json", "explain --latex extra"}) {
+    const CliRun run = run_cli(arguments, std::string(test::seed_1d));
+    EXPECT_EQ(run.exit_code, 64) << arguments;
+    EXPECT_EQ(run.out, "") << arguments;
+    EXPECT_TRUE(run.err.starts_with("usage: tconv compute")) << arguments << ": " << run.err;
+  }
+}
+
+TEST(Cli, ExplainShowsTheSeed2DIntermediateAndCarvedOutput) {
+  const CliRun run = run_cli("explain", std::string(test::seed_2d));
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.err, "");
+  EXPECT_TRUE(contains(run.out,
+                       "Intermediate output:\n"
+                       "[  1  1  3  2  2 ]\n"
+                       "[  0  0  0  0  0 ]\n"
+                       "[  2  2  4  2  2 ]\n"
+                       "[  0  0  0  0  0 ]\n"
+                       "[ -3 -3 -7 -4 -4 ]\n"))
+      << run.out;
+  EXPECT_TRUE(contains(run.out, "Output (3x3):\n[ 0 0 0 ]\n[ 2 4 2 ]\n[ 0 0 0 ]\n")) << run.out;
+  EXPECT_TRUE(contains(run.out, "height: (2 - 1) * 2 + 1 * (3 - 1) + 1 = 5")) << run.out;
+  EXPECT_TRUE(contains(run.out, "Step 4 of 4: input[1][1] = 4. Add 4 x kernel at rows 2-4, columns 2-4:")) << run.out;
+}
+
+TEST(Cli, ExplainLatexPrintsBmatrixBlocks) {
+  const CliRun run = run_cli("explain --latex", std::string(test::seed_2d));
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_TRUE(contains(run.out, "\\begin{bmatrix}")) << run.out;
+  EXPECT_TRUE(contains(run.out, "\\end{bmatrix}")) << run.out;
+  EXPECT_TRUE(contains(run.out, "-3 & -3 & -7 & -4 & -4\n")) << run.out;
+  EXPECT_TRUE(contains(run.out, "2 & 4 & 2 \\\\\n")) << run.out;
+  EXPECT_TRUE(contains(run.out, "$(2 - 1) \\times 2 + 1 \\times (3 - 1) + 1 = 5$")) << run.out;
+}
+
+TEST(Cli, ExplainOnAnInvalidSpecPrintsTheErrorOnStderrAndExits2) {
+  const CliRun run = run_cli("explain", R"({"dims":1,"input":[1],"kernel":[1],"dilation":0})");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_EQ(run.out, "");
+  EXPECT_EQ(run.err, "error: dilation must be at least 1, got 0\n");
+}
+
+TEST(Cli, ExplainOverItsLimitExits2) {
+  // 16 x 16 ones with a 3 x 3 kernel at stride 2: too much text for explain, fine for compute.
+  std::string input = "[";
+  for (int r = 0; r < 16; ++r) input += std::string(r ? "," : "") + "[1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1]";
+  input += "]";
+  const std::string spec = R"({"dims":2,"input":)" + input + R"(,"kernel":[[1,1,1],[1,1,1],[1,1,1]],"stride":2})";
+  const CliRun run = run_cli("explain", spec);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(run.err.starts_with("error: explain would print 283266 matrix cells")) << run.err;
+  EXPECT_EQ(run_cli("compute", spec).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace tconv
