@@ -1,0 +1,109 @@
+// Measures the page in headless Chromium and prints three figures (the README quotes them):
+//  1. ready: navigation start → performance.mark('tconv-ready'), as a ratio to a floor page whose one
+//     module only sets that mark (web/bench/floor.html); the two loaded in turn in one warm browser
+//     with the HTTP cache disabled, median of 10 pairs. Budget: at most 2×.
+//  2. transfer: every response the page loads, gzip -9, summed. Budget: at most 60 KB.
+//  3. step: one step change at the largest example the editor accepts (input 16×16, kernel 7×7,
+//     stride 4): the click's handler plus the style and layout it forces, p95. Budget: at most 8 ms.
+// Usage: node scripts/bench-page.mjs [site folder] (default build/site; build the wasm preset first).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serve } from './static-server.mjs';
+
+const site = resolve(process.argv[2] ?? process.env.TCONV_SITE_DIR ?? 'build/site');
+const { server, url } = await serve(site, 0);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+
+  // 1. Ready mark versus the floor.
+  const readyAt = async (path) => {
+    await page.goto(url + path);
+    return page.evaluate(async () => {
+      while (!performance.getEntriesByName('tconv-ready').length) await new Promise((r) => setTimeout(r, 1));
+      return performance.getEntriesByName('tconv-ready')[0].startTime;
+    });
+  };
+  for (let i = 0; i < 3; i++) await readyAt('bench/floor.html'), await readyAt('');  // warm-up
+  const floor = [];
+  const full = [];
+  const ratios = [];
+  for (let i = 0; i < 10; i++) {
+    floor.push(await readyAt('bench/floor.html'));
+    full.push(await readyAt(''));
+    ratios.push(full[i] / floor[i]);
+  }
+
+  // 2. Everything the page transfers, gzip -9 (the server sends it uncompressed; any static host can gzip).
+  const files = new Set();
+  page.on('response', (r) => files.add(new URL(r.url()).pathname));
+  await page.goto(url);
+  await readyAt('');
+  let total = 0;
+  const sizes = [];
+  for (const path of [...files].sort()) {
+    const gz = gzipSync(await readFile(resolve(site, '.' + (path.endsWith('/') ? path + 'index.html' : path))), { level: 9 }).length;
+    total += gz;
+    sizes.push(`${path} ${gz}`);
+  }
+
+  // 3. One step change at the largest accepted example.
+  const matrix = (n, f) => Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => f(r, c)).join(',')).join(';');
+  await page.goto(`${url}?in2=${matrix(16, (r, c) => ((r * 7 + c * 3) % 9) - 4)}&k2=${matrix(7, (r, c) => ((r + 2 * c) % 5) - 2)}&s2=4`);
+  await page.waitForFunction(() => performance.getEntriesByName('tconv-ready').length === 1);
+  const times = await page.evaluate(() => {
+    const root = document.querySelector('#ex2');
+    const scrub = root.querySelector('input[type=range]');
+    const out = [];
+    const time = (change) => {
+      const t0 = performance.now();
+      change();
+      root.getBoundingClientRect();  // forces the style and layout of the change
+      document.body.offsetHeight;
+      out.push(performance.now() - t0);
+    };
+    const last = Number(scrub.max);
+    for (let s = 0; s < last; s++) time(() => root.querySelector('button.next').click());
+    for (let s = last; s > 0; s--) time(() => root.querySelector('button.back').click());
+    // Jumps with the scrubber (deterministic pseudo-random targets).
+    for (let i = 0, x = 7; i < 100; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      time(() => {
+        scrub.value = x % (last + 1);
+        scrub.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    }
+    return out;
+  });
+  if (process.env.BENCH_DETAIL) {
+    const last = (times.length - 100) / 2;
+    for (const [name, xs] of [['forward', times.slice(0, last)], ['back', times.slice(last, 2 * last)], ['jumps', times.slice(2 * last)]]) {
+      console.log(`  ${name}: p50 ${ms(median(xs))}, p95 ${ms(percentile(xs, 95))}`);
+    }
+  }
+  const cells = await page.$$eval('#ex2 .buf td', (tds) => tds.length);
+
+  console.log(`ready mark: page ${ms(median(full))}, floor ${ms(median(floor))}; median ratio of 10 pairs ${median(ratios).toFixed(2)}× (budget 2×)`);
+  console.log(`transfer: ${(total / 1024).toFixed(1)} KB gzip in ${files.size} files (budget 60 KB)\n  ${sizes.join('\n  ')}`);
+  console.log(`step change at input 16×16, kernel 7×7, stride 4 (${cells} intermediate cells), ${times.length} changes: ` +
+    `p50 ${ms(median(times))}, p95 ${ms(percentile(times, 95))}, max ${ms(Math.max(...times))} (budget p95 8 ms)`);
+  if (problems.length) console.log(`console errors: ${problems.join('; ')}`);
+} finally {
+  await browser.close();
+  server.close();
+}

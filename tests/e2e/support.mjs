@@ -1,0 +1,59 @@
+// Shared set-up of the browser tests: the site served in-process, Debian's chromium driven by
+// playwright-core, and pages that fail the test on any console error, page error or CSP violation.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/static-server.mjs';
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const siteDir = resolve(repo, process.env.TCONV_SITE_DIR ?? 'build/site');
+export const shotDir = resolve(repo, 'test-artifacts/screenshots');
+
+export const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+/** Starts the server and the browser; returns {url, browser, open(path, options), close()}. */
+export async function start() {
+  const { server, url } = await serve(siteDir, 0);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  const pages = [];
+  return {
+    url,
+    browser,
+    /** A ready page; page.problems collects console errors, page errors and CSP violations. */
+    async open(path = '', { width = 1280, height = 900, colorScheme = 'light', reducedMotion = 'no-preference' } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion });
+      const page = await context.newPage();
+      page.problems = [];
+      page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
+      page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
+      pages.push(page);
+      await page.goto(url + path);
+      await ready(page);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+export const ready = (page) =>
+  page.waitForFunction(() => performance.getEntriesByName('tconv-ready').length === 1, null, { timeout: 10000 });
+
+/** The numbers of one grid of an example ('in', 'kern', 'copy', 'buf', 'out') as rows of text. */
+export const grid = (page, ex, name) =>
+  page.$$eval(`#ex${ex} .${name} tbody tr`, (rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+
+/** The text of an element, no-break spaces read as spaces. */
+export const text = (page, selector) => page.$eval(selector, (el) => el.textContent.replace(/\u00a0/g, ' '));
+
+export function shotPath(name) {
+  mkdirSync(shotDir, { recursive: true });
+  return resolve(shotDir, `${name}.png`);
+}

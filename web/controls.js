@@ -1,0 +1,89 @@
+// The step controls of one example: first, back, play/pause, forward, last, a scrubber, and the
+// keyboard (←/→, Space, Home/End) anywhere inside the example except in text fields.
+import { h } from './dom.js';
+
+const icons = {
+  first: 'M5 5h2.5v14H5zM19 5v14L8.5 12z',
+  back: 'M17 5v14L6 12z',
+  play: 'M7 5v14l12-7z',
+  pause: 'M6.5 5h4v14h-4zM13.5 5h4v14h-4z',
+  next: 'M7 5v14l11-7z',
+  last: 'M16.5 5H19v14h-2.5zM5 5v14l10.5-7z',
+};
+const svg = (name) => {
+  const ns = 'http://www.w3.org/2000/svg';
+  const el = document.createElementNS(ns, 'svg');
+  const path = document.createElementNS(ns, 'path');
+  el.setAttribute('viewBox', '0 0 24 24');
+  el.setAttribute('aria-hidden', 'true');
+  path.setAttribute('d', icons[name]);
+  el.append(path);
+  return el;
+};
+
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+/** Controls calling go(step); update(step, last, label) shows where the example is. */
+export function controls(root, go) {
+  let step = 0;
+  let last = 0;
+  let timer = 0;
+  const button = (icon, label, action) =>
+    h('button', { type: 'button', title: label, 'aria-label': label, className: icon, onclick: action }, svg(icon));
+  const play = button('play', 'Play', () => toggle());
+  const scrub = h('input', { type: 'range', min: 0, step: 1, 'aria-label': 'Step', oninput: () => go(+scrub.value) });
+  const label = h('span', { className: 'step-label', 'aria-hidden': 'true' });
+  const el = h(
+    'div',
+    { className: 'controls', role: 'group', 'aria-label': 'Steps' },
+    button('first', 'First step', () => go(0)),
+    button('back', 'Previous step', () => go(step - 1)),
+    play,
+    button('next', 'Next step', () => go(step + 1)),
+    button('last', 'Last step', () => go(last)),
+    h('div', { className: 'scrub' }, scrub),
+    h('div', {}, label),  // a flex item cannot be a layout boundary; its child can
+  );
+
+  function toggle(on = !timer) {
+    clearInterval(timer);
+    timer = 0;
+    if (on) {
+      if (step >= last) go(0);
+      // Slower steps when the reader asked for less motion: nothing slides, so each change is abrupt.
+      timer = setInterval(() => (step < last ? go(step + 1) : toggle(false)), reducedMotion.matches ? 1600 : 900);
+    }
+    play.firstChild.firstChild.setAttribute('d', icons[timer ? 'pause' : 'play']);
+    play.title = timer ? 'Pause' : 'Play';
+    play.setAttribute('aria-label', play.title);
+  }
+
+  const keys = { ArrowLeft: () => go(step - 1), ArrowRight: () => go(step + 1), Home: () => go(0), End: () => go(last), ' ': () => toggle() };
+  function onKey(event) {
+    const t = event.target;
+    if (event.altKey || event.ctrlKey || event.metaKey || !keys[event.key]) return;
+    if (t.isContentEditable || /^(TEXTAREA|SELECT)$/.test(t.tagName) || (t.tagName === 'INPUT' && t.type !== 'range')) return;
+    event.preventDefault();
+    keys[event.key]();
+  }
+  root.addEventListener('keydown', onKey);
+
+  return {
+    el,
+    update(s, lastStep, text) {
+      step = s;
+      last = lastStep;
+      scrub.max = last;
+      scrub.value = s;
+      scrub.setAttribute('aria-valuetext', text);
+      label.textContent = text;
+      if (timer && s >= last) toggle(false);
+    },
+    stop: () => toggle(false),
+    /** Removes the keyboard listener (for an element leaving the document). */
+    destroy() {
+      toggle(false);
+      root.removeEventListener('keydown', onKey);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// The size formulas with the example's numbers substituted, as MathML. Every number is the core's
+// (the trace's axis geometry); this module only lays them out.
+import { fmt, h } from './dom.js';
+
+const NS = 'http://www.w3.org/1998/Math/MathML';
+const m = (tag, ...children) => {
+  const el = document.createElementNS(NS, tag);
+  el.append(...children);
+  return el;
+};
+// Numbers become <mn>, names <mi>, words <mtext>, anything else an operator <mo>.
+const token = (x) =>
+  x instanceof Node ? x
+  : typeof x === 'number' ? m('mn', fmt(x).replace('-', '−'))
+  : /^[a-z]$/.test(x) ? m('mi', x)
+  : /^\w/.test(x) ? m('mtext', x)
+  : m('mo', x);
+const math = (...xs) => m('math', m('mrow', ...xs.map(token)));
+const pOut = () => m('msub', m('mi', 'p'), m('mtext', 'out'));
+
+/** One line per formula and axis: the general form, then the numbers (each wraps as a whole). names: ['length'] or ['height', 'width']. */
+export function formulas(axes, names) {
+  const rows = [];
+  axes.forEach((a, i) => {
+    const axis = names.length > 1 ? ` (${names[i]})` : '';
+    rows.push(
+      ['Intermediate' + axis, [math('intermediate', '=', '(', 'i', '−', 1, ')', '·', 's', '+', 'd', '·', '(', 'k', '−', 1, ')', '+', 1),
+        math('=', '(', a.input, '−', 1, ')', '·', a.stride, '+', a.dilation, '·', '(', a.kernel, '−', 1, ')', '+', 1, '=', a.intermediate)]],
+      ['Carve' + axis, [h('span', {}, 'cut ', math('p', '=', a.carveStart), ' at the start,'),
+        h('span', {}, math('p', '−', pOut(), '=', a.carveEnd), ' at the end',
+          a.carveEnd < 0 ? ' (a negative cut keeps cells past the end, which no kernel copy reached)' : '')]],
+      ['Output' + axis, [math('output', '=', 'intermediate', '−', 2, 'p', '+', pOut()),
+        math('=', a.intermediate, '−', 2, '·', a.padding, '+', a.outputPadding, '=', a.output)]],
+    );
+  });
+  return h('dl', { className: 'formulas' }, ...rows.flatMap(([term, def]) => [h('dt', { textContent: term }), h('dd', {}, ...def)]));
+}
