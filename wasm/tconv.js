@@ -30,18 +30,25 @@ async function instantiate() {
   return createTconvCore(options);
 }
 
-// JSON text for the core. Unlike JSON.stringify it keeps NaN and ±Infinity visible (as the bare
-// tokens the core reads and rejects by name) instead of turning them into null.
-function specText(value) {
+// JSON text for the core. JSON.stringify is fast but turns NaN, ±Infinity, undefined and functions
+// into null, which would make the core's message name the wrong thing; when its text holds a null
+// the careful writer below runs instead.
+function specText(spec) {
+  const text = JSON.stringify(spec, (key, value) => (ArrayBuffer.isView(value) ? Array.from(value) : value));
+  return text === undefined || text.includes('null') ? carefulText(spec) : text;
+}
+
+// Keeps NaN and ±Infinity visible (as the bare tokens the core reads and rejects by name).
+function carefulText(value) {
   if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : String(value);
-  if (Array.isArray(value)) return `[${value.map(specText).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map(carefulText).join(',')}]`;
   if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
     return `{${Object.keys(value)
       .filter((key) => value[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${specText(value[key])}`)
+      .map((key) => `${JSON.stringify(key)}:${carefulText(value[key])}`)
       .join(',')}}`;
   }
-  if (ArrayBuffer.isView(value)) return specText(Array.from(value));
+  if (ArrayBuffer.isView(value)) return carefulText(Array.from(value));
   if (typeof value === 'string' || typeof value === 'boolean' || value === null) return JSON.stringify(value);
   return JSON.stringify(String(value));  // undefined, functions, bigints: a string the core names
 }

@@ -12,7 +12,7 @@
 namespace tconv {
 namespace {
 
-std::string str(long value) { return std::to_string(value); }
+std::string str(std::int64_t value) { return std::to_string(value); }
 
 class Writer {
  public:
@@ -120,8 +120,8 @@ void write_step(Writer& w, const Spec& spec, const TraceStep& step, const Tensor
 
 Result<std::string> explain(const Spec& spec, ExplainFormat format) {
   const int steps = step_count(spec);
-  const long weights_per_input = static_cast<long>(spec.weight.size()) / spec.in_channels;
-  const long cells = (steps + 2L) * element_count(buffer_shape(spec)) + steps * weights_per_input;
+  const std::int64_t weights_per_input = static_cast<std::int64_t>(spec.weight.size()) / spec.in_channels;
+  const std::int64_t cells = (steps + std::int64_t{2}) * element_count(buffer_shape(spec)) + steps * weights_per_input;
   if (cells > max_explain_cells)
     return Error{"explain would print " + str(cells) + " matrix cells, over the limit of " + str(max_explain_cells) +
                  "; use compute, or a smaller example"};

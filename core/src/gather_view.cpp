@@ -21,7 +21,7 @@ Result<GatherView> gather_view(const Spec& spec) {
     padded_shape.push_back(zero_inserted + 2 * before + g.params.output_padding);
   }
   // Large dilations pad far more than the output grows: bound the view like the matrix.
-  const long cells = element_count(padded_shape);
+  const std::int64_t cells = element_count(padded_shape);
   if (cells > max_gather_elements)
     return Error{"the gather view's padded input would have " + std::to_string(cells) + " cells, over the limit of " +
                  std::to_string(max_gather_elements)};
@@ -29,15 +29,15 @@ Result<GatherView> gather_view(const Spec& spec) {
   // Input element i lands at pad_before + i * stride on each axis (dropped where a negative pad crops it).
   view.padded_input.shape = padded_shape;
   view.padded_input.values.assign(static_cast<size_t>(cells), 0.0);
-  const std::vector<long> padded_strides = detail::row_major_strides(padded_shape);
+  const std::vector<std::int64_t> padded_strides = detail::row_major_strides(padded_shape);
   const std::vector<int> input_shape = [&] {
     std::vector<int> shape{spec.in_channels};
     shape.insert(shape.end(), spec.input_size.begin(), spec.input_size.end());
     return shape;
   }();
-  for (long i = 0; i < static_cast<long>(spec.input.size()); ++i) {
+  for (std::int64_t i = 0; i < static_cast<std::int64_t>(spec.input.size()); ++i) {
     const std::vector<int> index = detail::unravel(i, input_shape);
-    long target = index[0] * padded_strides[0];
+    std::int64_t target = index[0] * padded_strides[0];
     bool inside = true;
     for (size_t a = 0; a < axes.size(); ++a) {
       const int cell = view.pad_before[a] + index[a + 1] * axes[a].params.stride;
@@ -62,21 +62,21 @@ Tensor gather_compute(const Spec& spec, const GatherView& view) {
   Tensor out;
   out.shape = {spec.out_channels};
   for (const AxisGeometry& g : axes) out.shape.push_back(g.output);
-  const std::vector<long> padded_strides = detail::row_major_strides(view.padded_input.shape);
+  const std::vector<std::int64_t> padded_strides = detail::row_major_strides(view.padded_input.shape);
   const int group_outputs = spec.out_channels / spec.groups;
   const int group_inputs = spec.in_channels / spec.groups;
-  const long taps = kernel_area(spec);
-  const long count = element_count(out.shape);
+  const std::int64_t taps = kernel_area(spec);
+  const std::int64_t count = element_count(out.shape);
   out.values.reserve(static_cast<size_t>(count));
-  for (long flat = 0; flat < count; ++flat) {
+  for (std::int64_t flat = 0; flat < count; ++flat) {
     const std::vector<int> index = detail::unravel(flat, out.shape);
     const int co = index[0];
     const int group = co / group_outputs;
     double sum = 0;
     for (int ci = group * group_inputs; ci < (group + 1) * group_inputs; ++ci) {
-      for (long k = 0; k < taps; ++k) {
+      for (std::int64_t k = 0; k < taps; ++k) {
         const std::vector<int> tap = detail::unravel(k, spec.kernel_size);
-        long source = ci * padded_strides[0];
+        std::int64_t source = ci * padded_strides[0];
         for (size_t a = 0; a < axes.size(); ++a)
           source += (index[a + 1] + tap[a] * axes[a].params.dilation) * padded_strides[a + 1];
         const size_t w = static_cast<size_t>((ci * group_outputs + co % group_outputs) * taps + k);

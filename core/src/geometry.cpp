@@ -14,10 +14,10 @@ std::string_view axis_name(int dims, int axis) {
   return axis == 0 ? "height" : "width";
 }
 
-AxisSizes axis_sizes(long input, long kernel, const AxisParams& params) {
-  const long span = static_cast<long>(params.dilation) * (kernel - 1) + 1;
-  const long intermediate = (input - 1) * params.stride + span;
-  const long output = intermediate - 2L * params.padding + params.output_padding;
+AxisSizes axis_sizes(std::int64_t input, std::int64_t kernel, const AxisParams& params) {
+  const std::int64_t span = static_cast<std::int64_t>(params.dilation) * (kernel - 1) + 1;
+  const std::int64_t intermediate = (input - 1) * params.stride + span;
+  const std::int64_t output = intermediate - std::int64_t{2} * params.padding + params.output_padding;
   return {span, intermediate, output};
 }
 
@@ -55,13 +55,13 @@ std::vector<int> output_shape(const Spec& spec) {
   return shape;
 }
 
-long element_count(const std::vector<int>& shape) {
-  long count = 1;
+std::int64_t element_count(const std::vector<int>& shape) {
+  std::int64_t count = 1;
   for (int size : shape) count *= size;
   return count;
 }
 
-long kernel_area(const Spec& spec) { return element_count(spec.kernel_size); }
-long input_area(const Spec& spec) { return element_count(spec.input_size); }
+std::int64_t kernel_area(const Spec& spec) { return element_count(spec.kernel_size); }
+std::int64_t input_area(const Spec& spec) { return element_count(spec.input_size); }
 
 }  // namespace tconv

@@ -2,19 +2,20 @@
 // Row-major index arithmetic shared by the formulations.
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace tconv::detail {
 
 // Distance between neighbours along each axis of a row-major array of this shape.
-inline std::vector<long> row_major_strides(const std::vector<int>& shape) {
-  std::vector<long> strides(shape.size(), 1);
+inline std::vector<std::int64_t> row_major_strides(const std::vector<int>& shape) {
+  std::vector<std::int64_t> strides(shape.size(), 1);
   for (std::size_t a = shape.size(); a-- > 1;) strides[a - 1] = strides[a] * shape[a];
   return strides;
 }
 
 // The multi-index of a flat row-major index.
-inline std::vector<int> unravel(long flat, const std::vector<int>& shape) {
+inline std::vector<int> unravel(std::int64_t flat, const std::vector<int>& shape) {
   std::vector<int> index(shape.size());
   for (std::size_t a = shape.size(); a-- > 0;) {
     index[a] = static_cast<int>(flat % shape[a]);

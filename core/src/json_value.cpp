@@ -32,7 +32,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 class Parser {
  public:
-  Parser(std::string_view text, int max_depth, long max_values)
+  Parser(std::string_view text, int max_depth, std::int64_t max_values)
       : text_(text), max_depth_(max_depth), max_values_(max_values) {}
 
   Result<JsonValue> parse_document() {
@@ -266,15 +266,15 @@ class Parser {
 
   std::string_view text_;
   int max_depth_;
-  long max_values_;
-  long value_count_ = 0;
+  std::int64_t max_values_;
+  std::int64_t value_count_ = 0;
   size_t pos_ = 0;
   std::string error_;
 };
 
 }  // namespace
 
-Result<JsonValue> parse_json(std::string_view text, int max_depth, long max_values) {
+Result<JsonValue> parse_json(std::string_view text, int max_depth, std::int64_t max_values) {
   return Parser(text, max_depth, max_values).parse_document();
 }
 

@@ -4,6 +4,7 @@
 // -Infinity (as Python's json writes them) are read so that the spec reader can say
 // "must be finite" instead of "invalid JSON".
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,6 +40,6 @@ struct JsonMember {
 /// Name of a kind for messages: "a string", "an object", ...
 std::string_view describe(JsonValue::Kind kind);
 
-Result<JsonValue> parse_json(std::string_view text, int max_depth, long max_values);
+Result<JsonValue> parse_json(std::string_view text, int max_depth, std::int64_t max_values);
 
 }  // namespace tconv::detail

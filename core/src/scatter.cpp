@@ -16,15 +16,15 @@ namespace {
 class Scatterer {
  public:
   explicit Scatterer(const Spec& spec) : spec_(spec), axes_(geometry(spec)), shape_(buffer_shape(spec)) {
-    const std::vector<long> strides = detail::row_major_strides(shape_);
+    const std::vector<std::int64_t> strides = detail::row_major_strides(shape_);
     channel_stride_ = strides[0];
     group_outputs_ = spec.out_channels / spec.groups;
     tap_offsets_.resize(static_cast<size_t>(kernel_area(spec)));
     for (size_t k = 0; k < tap_offsets_.size(); ++k) {
-      const std::vector<int> tap = detail::unravel(static_cast<long>(k), spec.kernel_size);
-      long offset = 0;
+      const std::vector<int> tap = detail::unravel(static_cast<std::int64_t>(k), spec.kernel_size);
+      std::int64_t offset = 0;
       for (size_t a = 0; a < tap.size(); ++a)
-        offset += static_cast<long>(tap[a]) * axes_[a].params.dilation * strides[a + 1];
+        offset += static_cast<std::int64_t>(tap[a]) * axes_[a].params.dilation * strides[a + 1];
       tap_offsets_[k] = offset;
     }
     origin_strides_.resize(axes_.size());
@@ -36,10 +36,10 @@ class Scatterer {
   // Calls visit(cell, product) for every product step t adds: cell indexes the flat buffer.
   template <typename Visit>
   void for_each_product(int t, Visit visit) const {
-    const long area = input_area(spec_);
+    const std::int64_t area = input_area(spec_);
     const int channel = static_cast<int>(t / area);
     const std::vector<int> position = detail::unravel(t % area, spec_.input_size);
-    long origin = 0;
+    std::int64_t origin = 0;
     for (size_t a = 0; a < position.size(); ++a) origin += position[a] * origin_strides_[a];
     const double x = spec_.input[static_cast<size_t>(t)];
     const int first_output = channel / (spec_.in_channels / spec_.groups) * group_outputs_;
@@ -48,7 +48,7 @@ class Scatterer {
       const double* w =
           &spec_.weight[(static_cast<size_t>(channel) * static_cast<size_t>(group_outputs_) + static_cast<size_t>(j)) *
                         taps];
-      const long first_cell = (first_output + j) * channel_stride_ + origin;
+      const std::int64_t first_cell = (first_output + j) * channel_stride_ + origin;
       for (size_t k = 0; k < taps; ++k) visit(static_cast<size_t>(first_cell + tap_offsets_[k]), x * w[k]);
     }
   }
@@ -65,10 +65,10 @@ class Scatterer {
   const Spec& spec_;
   std::vector<AxisGeometry> axes_;
   std::vector<int> shape_;
-  long channel_stride_ = 0;
+  std::int64_t channel_stride_ = 0;
   int group_outputs_ = 1;
-  std::vector<long> tap_offsets_;
-  std::vector<long> origin_strides_;
+  std::vector<std::int64_t> tap_offsets_;
+  std::vector<std::int64_t> origin_strides_;
 };
 
 std::optional<Error> check_range(const char* name, int value, int last) {
@@ -89,7 +89,7 @@ int step_count(const Spec& spec) { return static_cast<int>(spec.in_channels * in
 
 Result<TraceStep> trace_step(const Spec& spec, int t) {
   if (std::optional<Error> error = check_range("step", t, step_count(spec) - 1)) return *error;
-  const long area = input_area(spec);
+  const std::int64_t area = input_area(spec);
   const std::vector<AxisGeometry> axes = geometry(spec);
   TraceStep step;
   step.index = t;
@@ -119,15 +119,15 @@ Tensor carve(const Spec& spec, const Tensor& buffer) {
   Tensor out;
   out.shape = {spec.out_channels};
   for (const AxisGeometry& g : axes) out.shape.push_back(g.output);
-  const std::vector<long> strides = detail::row_major_strides(buffer.shape);
+  const std::vector<std::int64_t> strides = detail::row_major_strides(buffer.shape);
   // Copy one run along the last axis at a time: rows are contiguous in both arrays.
   const std::vector<int> row_shape(out.shape.begin(), out.shape.end() - 1);
-  const long rows = element_count(row_shape);
+  const std::int64_t rows = element_count(row_shape);
   const auto run = static_cast<std::ptrdiff_t>(out.shape.back());
   out.values.reserve(static_cast<size_t>(rows * run));
-  for (long r = 0; r < rows; ++r) {
+  for (std::int64_t r = 0; r < rows; ++r) {
     const std::vector<int> row = detail::unravel(r, row_shape);
-    long source = row[0] * strides[0];
+    std::int64_t source = row[0] * strides[0];
     for (size_t a = 0; a < axes.size(); ++a)
       source += (a + 1 < row.size() ? row[a + 1] : 0) * strides[a + 1] + axes[a].carve_start * strides[a + 1];
     const auto first = buffer.values.begin() + static_cast<std::ptrdiff_t>(source);

@@ -139,8 +139,8 @@ std::string kernel_layout(int dims) { return dims == 1 ? "[k]" : "[kH][kW]"; }
 }  // namespace
 
 Result<Spec> parse_spec(std::string_view json) {
-  if (static_cast<long>(json.size()) > limits().max_json_bytes)
-    return Error{"the spec is " + std::to_string(json.size()) + " bytes long, over the limit of " +
+  if (static_cast<std::int64_t>(json.size()) > limits().max_json_bytes)
+    return Error{"the spec is " + std::to_string(json.size()) + " bytes std::int64_t, over the limit of " +
                  std::to_string(limits().max_json_bytes)};
   Result<JsonValue> parsed = detail::parse_json(json, limits().max_json_depth, limits().max_json_values);
   if (!parsed.ok()) return parsed.error();
@@ -208,7 +208,7 @@ Result<Spec> parse_spec(std::string_view json) {
   spec.in_channels = in.shape[0];
   // C_out is only defined once groups is known to be a positive count; validate_spec rejects the rest.
   // In 64 bits: groups may be up to 1e9 here, and C_out/groups up to the JSON value limit.
-  const long out_channels = static_cast<long>(w.shape[1]) * spec.groups;
+  const std::int64_t out_channels = static_cast<std::int64_t>(w.shape[1]) * spec.groups;
   spec.out_channels = spec.groups >= 1 && out_channels <= (1 << 20) ? static_cast<int>(out_channels) : w.shape[1];
   spec.input_size.assign(in.shape.begin() + 1, in.shape.end());
   spec.kernel_size.assign(w.shape.begin() + 2, w.shape.end());

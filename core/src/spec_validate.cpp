@@ -12,12 +12,12 @@
 namespace tconv {
 namespace {
 
-std::string str(long value) { return std::to_string(value); }
+std::string str(std::int64_t value) { return std::to_string(value); }
 
 // "stride" for one axis, "stride[1] (width)" for two: the name a user would look for.
 std::string param_name(const Spec& spec, const char* name, size_t axis) {
   if (spec.dims == 1) return name;
-  return std::string(name) + "[" + str(static_cast<long>(axis)) + "] (" +
+  return std::string(name) + "[" + str(static_cast<std::int64_t>(axis)) + "] (" +
          std::string(axis_name(spec.dims, static_cast<int>(axis))) + ")";
 }
 
@@ -65,7 +65,7 @@ std::optional<Error> check_channels(const Spec& spec) {
   if (spec.out_channels > lim.max_channels)
     return Error{"output has " + str(spec.out_channels) + " channels, over the limit of " + str(lim.max_channels)};
   if (!spec.bias.empty() && spec.bias.size() != static_cast<size_t>(spec.out_channels))
-    return Error{"bias has " + str(static_cast<long>(spec.bias.size())) + " values but there are " +
+    return Error{"bias has " + str(static_cast<std::int64_t>(spec.bias.size())) + " values but there are " +
                  str(spec.out_channels) + " output channels"};
   return std::nullopt;
 }
@@ -93,17 +93,18 @@ std::optional<Error> check_sizes(const Spec& spec) {
 
 std::optional<Error> check_data(const Spec& spec) {
   const Limits& lim = limits();
-  const long inputs = spec.in_channels * input_area(spec);
+  const std::int64_t inputs = spec.in_channels * input_area(spec);
   if (inputs > lim.max_input_elements)
     return Error{"input has " + str(inputs) + " values, over the limit of " + str(lim.max_input_elements)};
-  const long weights = static_cast<long>(spec.in_channels) * (spec.out_channels / spec.groups) * kernel_area(spec);
+  const std::int64_t weights =
+      static_cast<std::int64_t>(spec.in_channels) * (spec.out_channels / spec.groups) * kernel_area(spec);
   if (weights > lim.max_weight_elements)
     return Error{"weight has " + str(weights) + " values, over the limit of " + str(lim.max_weight_elements)};
   if (spec.input.size() != static_cast<size_t>(inputs))
-    return Error{"input holds " + str(static_cast<long>(spec.input.size())) + " values but its shape needs " +
+    return Error{"input holds " + str(static_cast<std::int64_t>(spec.input.size())) + " values but its shape needs " +
                  str(inputs)};
   if (spec.weight.size() != static_cast<size_t>(weights))
-    return Error{"weight holds " + str(static_cast<long>(spec.weight.size())) + " values but its shape needs " +
+    return Error{"weight holds " + str(static_cast<std::int64_t>(spec.weight.size())) + " values but its shape needs " +
                  str(weights)};
   // parse_spec names the offending element; these catch specs built in C++.
   for (const std::vector<double>* values : {&spec.input, &spec.weight, &spec.bias})
@@ -115,7 +116,7 @@ std::optional<Error> check_data(const Spec& spec) {
 
 std::optional<Error> check_output(const Spec& spec) {
   const Limits& lim = limits();
-  long buffer = spec.out_channels;
+  std::int64_t buffer = spec.out_channels;
   for (size_t a = 0; a < spec.axes.size(); ++a) {
     const AxisParams& p = spec.axes[a];
     const AxisSizes sizes = axis_sizes(spec.input_size[a], spec.kernel_size[a], p);
@@ -130,7 +131,7 @@ std::optional<Error> check_output(const Spec& spec) {
   if (buffer > lim.max_buffer_elements)
     return Error{"the intermediate output would have " + str(buffer) + " values, over the limit of " +
                  str(lim.max_buffer_elements)};
-  const long work = spec.in_channels * input_area(spec) * (spec.out_channels / spec.groups) * kernel_area(spec);
+  const std::int64_t work = spec.in_channels * input_area(spec) * (spec.out_channels / spec.groups) * kernel_area(spec);
   if (work > lim.max_multiply_adds)
     return Error{"the spec needs " + str(work) + " multiply-adds, over the limit of " + str(lim.max_multiply_adds)};
   return std::nullopt;

@@ -77,6 +77,24 @@ test('the matrix view reports its size limit instead of failing', () => {
   assert.match(matrix.error, /^the matrix C\^T would be 3844 x 256, over the limit of 262144 cells$/);
 });
 
+test('the largest accepted spec traces; its matrix view is refused without overflowing 32-bit sizes', () => {
+  // 64 channels, 16x16 input, 4x4 kernel, stride 8, dilation 2: C^T would be 1,032,256 x 16,384 cells,
+  // a count that wraps around in 32-bit arithmetic.
+  const fill = (n, inner) => Array.from({ length: n }, inner);
+  const spec = {
+    dims: 2,
+    input: fill(64, () => fill(16, () => fill(16, () => 1))),
+    weight: fill(64, () => fill(64, () => fill(4, () => fill(4, () => 0.5)))),
+    stride: 8,
+    dilation: 2,
+  };
+  const trace = tconv.trace(spec);
+  assert.equal(trace.stepCount, 16384);
+  assert.match(trace.matrix.error, /^the matrix C\^T would be 1032256 x 16384, over the limit of 262144 cells$/);
+  assert.match(trace.gather.error, /^the gather view's padded input would have/);
+  assert.deepEqual(trace.output.shape, [64, 127, 127]);
+});
+
 test('limits are exposed and frozen', () => {
   assert.equal(tconv.limits.maxInputSize, 64);
   assert.ok(Object.isFrozen(tconv.limits));

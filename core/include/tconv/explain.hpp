@@ -11,7 +11,7 @@ namespace tconv {
 enum class ExplainFormat { text, latex };
 
 /// Largest number of matrix cells explain() writes in total (it prints every step's buffer).
-inline constexpr long max_explain_cells = 200000;
+inline constexpr std::int64_t max_explain_cells = 200000;
 
 /// The size formulas with numbers, each step's scaled kernel and intermediate output,
 /// the carve and the result. An error when the text would exceed max_explain_cells.

@@ -1,6 +1,7 @@
 #pragma once
 /// @file Sizes along one axis: the intermediate output, the carve, the output.
 
+#include <cstdint>
 #include <vector>
 
 #include "tconv/spec.hpp"
@@ -22,9 +23,9 @@ struct AxisGeometry {
 
 /// The geometry of one axis; exact in 64-bit, so callers may check it before trusting it.
 struct AxisSizes {
-  long kernel_span, intermediate, output;
+  std::int64_t kernel_span, intermediate, output;
 };
-AxisSizes axis_sizes(long input, long kernel, const AxisParams& params);
+AxisSizes axis_sizes(std::int64_t input, std::int64_t kernel, const AxisParams& params);
 
 /// The geometry of every axis of a valid spec.
 std::vector<AxisGeometry> geometry(const Spec& spec);
@@ -36,6 +37,6 @@ std::vector<int> buffer_shape(const Spec& spec);
 std::vector<int> output_shape(const Spec& spec);
 
 /// Product of sizes.
-long element_count(const std::vector<int>& shape);
+std::int64_t element_count(const std::vector<int>& shape);
 
 }  // namespace tconv

@@ -2,6 +2,7 @@
 /// @file The validated description of one transposed convolution (one sample, no batch axis)
 /// and the size limits every accepted spec respects.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,20 +44,20 @@ struct Spec {
 /// The documented size limits. Together they keep any accepted spec well under
 /// 64 MiB of memory and 1 s of work (see README, "Limits").
 struct Limits {
-  int max_channels = 64;                ///< C_in and C_out each
-  int max_input_size = 64;              ///< per spatial axis
-  int max_kernel_size = 16;             ///< per spatial axis
-  int max_stride = 16;                  ///< per axis
-  int max_dilation = 16;                ///< per axis
-  int max_padding = 1024;               ///< per axis
-  long max_input_elements = 65536;      ///< C_in x input area
-  long max_weight_elements = 65536;     ///< C_in x C_out/groups x kernel area
-  long max_buffer_elements = 1L << 20;  ///< C_out x intermediate (uncropped) area
-  long max_multiply_adds = 1L << 24;    ///< C_in x input area x C_out/groups x kernel area
-  double max_abs_value = 1e100;         ///< |input|, |weight|, |bias|: keeps every sum finite
-  long max_json_bytes = 8L << 20;       ///< length of a JSON spec
-  int max_json_depth = 16;              ///< nesting of a JSON spec
-  long max_json_values = 200000;        ///< numbers, arrays, ... in a JSON spec
+  int max_channels = 64;                                     ///< C_in and C_out each
+  int max_input_size = 64;                                   ///< per spatial axis
+  int max_kernel_size = 16;                                  ///< per spatial axis
+  int max_stride = 16;                                       ///< per axis
+  int max_dilation = 16;                                     ///< per axis
+  int max_padding = 1024;                                    ///< per axis
+  std::int64_t max_input_elements = 65536;                   ///< C_in x input area
+  std::int64_t max_weight_elements = 65536;                  ///< C_in x C_out/groups x kernel area
+  std::int64_t max_buffer_elements = std::int64_t{1} << 20;  ///< C_out x intermediate (uncropped) area
+  std::int64_t max_multiply_adds = std::int64_t{1} << 24;    ///< C_in x input area x C_out/groups x kernel area
+  double max_abs_value = 1e100;                              ///< |input|, |weight|, |bias|: keeps every sum finite
+  std::int64_t max_json_bytes = std::int64_t{8} << 20;       ///< length of a JSON spec
+  int max_json_depth = 16;                                   ///< nesting of a JSON spec
+  std::int64_t max_json_values = 200000;                     ///< numbers, arrays, ... in a JSON spec
 };
 
 /// The limits every function of the core enforces.
@@ -72,8 +73,8 @@ Result<Spec> validate_spec(Spec spec);
 Result<Spec> parse_spec(std::string_view json);
 
 /// Number of weight values per (input channel, output channel of its group) pair.
-long kernel_area(const Spec& spec);
+std::int64_t kernel_area(const Spec& spec);
 /// Number of input values per channel.
-long input_area(const Spec& spec);
+std::int64_t input_area(const Spec& spec);
 
 }  // namespace tconv

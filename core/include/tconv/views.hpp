@@ -19,7 +19,7 @@ struct GatherView {
 };
 
 /// Largest padded input (cells) that gather_view() builds.
-inline constexpr long max_gather_elements = 1L << 20;
+inline constexpr std::int64_t max_gather_elements = std::int64_t{1} << 20;
 
 /// The gather view; an error when its padded input is larger than max_gather_elements.
 Result<GatherView> gather_view(const Spec& spec);
@@ -29,7 +29,7 @@ Result<GatherView> gather_view(const Spec& spec);
 Tensor gather_compute(const Spec& spec, const GatherView& view);
 
 /// Largest matrix (rows x cols) that transposed_matrix() builds.
-inline constexpr long max_matrix_elements = 1L << 18;
+inline constexpr std::int64_t max_matrix_elements = std::int64_t{1} << 18;
 
 /// C^T, where C is the matrix of the direct convolution that this one transposes:
 /// shape [C_out x output area][C_in x input area], so that flatten(out) = C^T flatten(x)
