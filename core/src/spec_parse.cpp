@@ -140,7 +140,7 @@ std::string kernel_layout(int dims) { return dims == 1 ? "[k]" : "[kH][kW]"; }
 
 Result<Spec> parse_spec(std::string_view json) {
   if (static_cast<std::int64_t>(json.size()) > limits().max_json_bytes)
-    return Error{"the spec is " + std::to_string(json.size()) + " bytes std::int64_t, over the limit of " +
+    return Error{"the spec is " + std::to_string(json.size()) + " bytes long, over the limit of " +
                  std::to_string(limits().max_json_bytes)};
   Result<JsonValue> parsed = detail::parse_json(json, limits().max_json_depth, limits().max_json_values);
   if (!parsed.ok()) return parsed.error();
