@@ -64,15 +64,6 @@ class Grid {
   }
 }
 
-// WORKAROUND until trace() reports every step's window: the origin of step t's kernel copy is its
-// input position (row-major in t) times the stride, exactly as trace.step(t).origin reports it.
-// Used only to count how many copies have reached each cell so far, for the whole grid at once.
-function origins(trace) {
-  const { axes } = trace;
-  return Array.from({ length: trace.stepCount }, (_, t) =>
-    axes.length === 1 ? [t * axes[0].stride] : [Math.floor(t / axes[1].input) * axes[0].stride, (t % axes[1].input) * axes[1].stride]);
-}
-
 export class Viz {
   /** Renders into root; onstep(step) runs after each change of step. */
   constructor(root, { onstep = () => {} } = {}) {
@@ -104,7 +95,6 @@ export class Viz {
     const shape = (key) => (dims === 1 ? [1, axes[0][key]] : [axes[0][key], axes[1][key]]);
     this.trace = trace;
     this.names = names;
-    this.origins = origins(trace);
     this.bufferShape = shape('buffer');
     this.input = new Grid(...shape('input'));
     this.kernel = new Grid(...shape('kernel'));
@@ -150,15 +140,8 @@ export class Viz {
     const [rows, cols] = this.bufferShape;
     const ax = dims === 1 ? [null, axes[0]] : axes;
 
-    // How many kernel copies have reached each cell so far (for the running-sum marks).
-    const count = new Uint16Array(rows * cols);
-    const done = Math.min(s, n);
-    for (let t = 0; t < done; t++) {
-      const o = this.origins[t];
-      const [r0, c0] = dims === 1 ? [0, o[0]] : o;
-      const [kr, dr] = dims === 1 ? [1, 1] : [axes[0].kernel, axes[0].dilation];
-      for (let i = 0; i < kr; i++) for (let j = 0; j < ax[1].kernel; j++) count[(r0 + i * dr) * cols + c0 + j * ax[1].dilation]++;
-    }
+    // How many products each cell has received so far (the core counts them): the running sums.
+    const count = s === 0 ? null : step ? step.contributions : trace.finalContributions;
 
     // The outlined region: this step's window, or at the carve and after, the part that is kept.
     let win = null;
@@ -176,7 +159,8 @@ export class Viz {
 
     for (let r = 0, i = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++, i++) {
-        let cls = count[i] === 0 ? 'z' : count[i] > 1 ? 'm' : '';
+        const copies = count ? count[i] : 0;
+        let cls = copies === 0 ? 'z' : copies > 1 ? 'm' : '';
         if (win) {
           const inside = r >= win.o[0] && r <= win.end[0] && c >= win.o[1] && c <= win.end[1];
           if (inside) {
@@ -228,7 +212,7 @@ export class Viz {
         return dims === 1 ? `cells ${span}` : `${a ? 'columns' : 'rows'} ${span}`;
       });
       let sums = 0;
-      for (const c of count) sums += c > 1;
+      for (const c of count) if (c > 1) sums++;
       return `Step ${s} of ${n}: input${step.position.map((p) => `[${p}]`).join('')} = ${fmt(step.value)}. ` +
         `Add ${fmt(step.value)} × kernel at ${where.join(', ')} of the intermediate output (its corner at stride × position). ` +
         (sums ? `${sums} ${sums === 1 ? 'cell holds a sum' : 'cells hold sums'} of several copies.` : 'No copies overlap yet.');
