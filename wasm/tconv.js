@@ -93,7 +93,8 @@ function createApi(core) {
       });
     },
     /** Diagnostics: wasm heap bytes in use, linear memory size, live Embind value handles. */
-    memoryUse: () => ({ ...core.memoryUse(), valueHandles: core.count_emval_handles() }),
+    // count_emval_handles is Embind's own diagnostic; null where an Emscripten release lacks it.
+    memoryUse: () => ({ ...core.memoryUse(), valueHandles: core.count_emval_handles?.() ?? null }),
     explain(spec, { format = 'text' } = {}) {
       if (format !== 'text' && format !== 'latex') {
         throw new TconvError(`format must be "text" or "latex", got ${JSON.stringify(String(format))}`);

@@ -23,7 +23,14 @@ for (const c of golden) {
     // Native and wasm must agree exactly (Object.is on every number, so even -0 counts).
     assert.deepEqual(result, JSON.parse(cli.stdout));
     assert.deepEqual(result.shape, c.shape);
+    // The trace agrees with compute: its last step's buffer is the final buffer, whose carve
+    // (plus bias) is the output.
+    const trace = tconv.trace(c.spec);
+    const last = trace.step(trace.stepCount - 1);
+    assert.deepEqual(last.buffer, trace.finalBuffer);
+    assert.deepEqual(trace.output.shape, result.shape);
     const flat = (x) => (Array.isArray(x) ? x.flatMap(flat) : [x]);
+    assert.deepEqual(Array.from(trace.output.data), flat(result.output));
     const [got, want] = [flat(result.output), flat(c.output)];
     assert.equal(got.length, want.length);
     got.forEach((v, i) => assert.ok(close(v, want[i]), `value ${i}: ${v} vs PyTorch ${want[i]}`));
