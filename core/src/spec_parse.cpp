@@ -215,7 +215,9 @@ Result<Spec> parse_spec(std::string_view json) {
   spec.input = std::move(in.values);
   spec.weight = std::move(w.values);
 
-  if (const JsonValue* bias = root.find("bias")) {
+  // null is no bias, as PyTorch's bias=None (and what Python's json writes for None).
+  const JsonValue* bias = root.find("bias");
+  if (bias != nullptr && bias->kind != Kind::null) {
     Result<NestedArray> bias_array = NestedArrayReader("bias", "[C_out]", 1).read(*bias);
     if (!bias_array.ok()) return bias_array.error();
     spec.bias = std::move(bias_array).value().values;

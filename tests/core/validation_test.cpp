@@ -499,3 +499,7 @@ TEST(RangeChecks, ExplainOverTheLimit) {
 
 }  // namespace
 }  // namespace tconv
+
+TEST(Bias, NullMeansNoBiasLikePyTorchsNone) {
+  EXPECT_TRUE(parse_ok(R"({"dims":1,"input":[2,3],"kernel":[1,2,3],"stride":2,"bias":null})").bias.empty());
+}
