@@ -497,9 +497,9 @@ TEST(RangeChecks, ExplainOverTheLimit) {
   EXPECT_FALSE(explain(test::validate_ok(spec), ExplainFormat::latex).ok());
 }
 
-}  // namespace
-}  // namespace tconv
-
 TEST(Bias, NullMeansNoBiasLikePyTorchsNone) {
   EXPECT_TRUE(parse_ok(R"({"dims":1,"input":[2,3],"kernel":[1,2,3],"stride":2,"bias":null})").bias.empty());
 }
+
+}  // namespace
+}  // namespace tconv
