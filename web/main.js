@@ -50,7 +50,7 @@ try {
       }
     };
     // The editor is built when it is first opened: the pictures come first.
-    const details = section.querySelector('details');
+    const details = section.querySelector('details.edit');
     let editor = null;
     const editorFor = (spec) => {
       if (!editor) (editor = new Editor(section.querySelector('form'), n, apply)).load(spec);

@@ -1,13 +1,15 @@
-// One worked example, step by step: its grids, step controls, a live description and the size
-// formulas, rendered into any root (the page's <section>, or later a <tconv-viz> shadow root with
-// viz.css linked inside). Every value and size shown comes from the core's trace; this module only
-// decides which cells to outline and how to say it.
+// One worked example, step by step: its grids, step controls, a live description, the size formulas
+// and, closed until opened, the two other ways to the same output (views.js), rendered into any root
+// (the page's <section>, or later a <tconv-viz> shadow root with viz.css linked inside). Every value
+// and size shown comes from the core's trace; this module only decides which cells to outline and
+// how to say it.
 //
 // Steps: 0 the empty intermediate output; 1..n after input element s-1 is scattered; n+1 the carve;
 // n+2 the output (with the bias, if any). n is trace.stepCount.
 import { controls } from './controls.js';
 import { axisNames, fmt, h, size } from './dom.js';
 import { formulas } from './formulas.js';
+import { Views } from './views.js';
 
 /** A table of numbers. Each value sits in a fixed-size, contained <span>, and the marks are paint-only
  *  (colours, shadows, outlines), so a step re-lays out no table, even at 67 × 67; cells change text
@@ -75,6 +77,7 @@ export class Viz {
     this.desc = h('p', { className: 'desc', 'aria-live': 'polite' });
     this.relation = h('p', { className: 'relation' });
     this.math = h('div', { className: 'sizes' });
+    this.views = new Views();
     root.classList.add('tconv');
     const legend = h('ul', { className: 'legend', 'aria-label': 'Key' }, ...[
       ['et eb el er', 'this step’s window; at the carve, what is kept'],
@@ -84,7 +87,7 @@ export class Viz {
       ['op', 'output_padding'],
     ].map(([cls, text]) => h('li', {}, h('span', { className: `sw ${cls}`, 'aria-hidden': 'true' }), text)));
     root.append(this.summary, this.stage, legend, this.controls.el, this.desc, this.relation,
-      h('details', { className: 'math', open: true }, h('summary', { textContent: 'Sizes, with these numbers' }), this.math));
+      h('details', { className: 'math', open: true }, h('summary', { textContent: 'Sizes, with these numbers' }), this.math), this.views.el);
   }
 
   /** Shows a new trace (an accepted spec) at step s. */
@@ -125,6 +128,7 @@ export class Viz {
       `Transposed, not inverted: a direct convolution with this kernel, stride and padding maps ${dims === 1 ? `${from} cells` : `a ${from} grid`} ` +
       `to ${to}; this operation goes back the other way with the transposed matrix. The shapes return, the values do not.`;
     this.math.replaceChildren(formulas(axes, names));
+    this.views.set(trace);
     this.go(s);
   }
 

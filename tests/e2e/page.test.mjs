@@ -235,6 +235,88 @@ describe('editing', () => {
   });
 });
 
+describe('two other ways to the same output', () => {
+  // Every table in an example's views, as rows of text: padded input, rotated kernel, Cᵀ, x, y.
+  const tables = (page, ex) => page.$$eval(`#ex${ex} .views table`, (ts) =>
+    ts.map((t) => [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))));
+  // The tables are built on the toggle event, which comes a task after the click.
+  const openViews = async (page, ex) => {
+    await page.click(`#ex${ex} .views summary`);
+    await page.waitForSelector(`#ex${ex} .views table`);
+  };
+  const views = (page, ex) => text(page, `#ex${ex} .views`);
+
+  test('2D seed: the zero-inserted padded input, the rotated kernel and Cᵀ', async () => {
+    const page = await open();
+    // Built only when opened: nothing in the default page.
+    assert.equal(await page.$$eval('.views table', (t) => t.length), 0);
+    assert.equal(await page.$eval('#ex2 .views', (d) => d.open), false);
+    await openViews(page, 2);
+    const [padded, rotated, ct, x, y] = await tables(page, 2);
+    assert.deepEqual(padded, rows([0, 0, 0, 0, 0], [0, 1, 0, 2, 0], [0, 0, 0, 0, 0], [0, 3, 0, 4, 0], [0, 0, 0, 0, 0]));
+    // Input values, inserted zeros and padding (the ring of 16 around the zero-inserted 3 × 3).
+    const kinds = await page.$$eval('#ex2 .views table', ([t]) => ['gv', 'gz', 'gp'].map((k) => [...t.querySelectorAll(`td.${k}`)].map((td) => td.textContent).join('')));
+    assert.deepEqual(kinds, ['1234', '00000', '0'.repeat(16)]);
+    assert.deepEqual(rotated, rows([-1, -1, -1], [0, 0, 0], [1, 1, 1]));
+    assert.match(await views(page, 2), /pad = dilation·\(k − 1\) − padding = 1·\(3 − 1\) − 1 = 1 on each side, plus output_padding 0 at the end/);
+    assert.match(await text(page, '#ex2 .views p'), /^Rotate the kernel 180°\. .*slide the rotated kernel \(taps 1 × 1 apart\) over this grid with stride 1; each window’s sum of products is one output cell/);
+    assert.match(await views(page, 2), /output \(flattened\) = Cᵀ · input \(flattened\), where C is the matrix of the direct convolution/);
+    // Cᵀ, 9 × 4, from its definition: Cᵀ[o][i] = kernel[o_r − 2·i_r + 1][o_c − 2·i_c + 1] where that is inside the kernel.
+    const kernel = [[1, 1, 1], [0, 0, 0], [-1, -1, -1]];
+    const expected = Array.from({ length: 9 }, (_, o) => Array.from({ length: 4 }, (_, i) => {
+      const [r, c] = [Math.floor(o / 3) - 2 * Math.floor(i / 2) + 1, (o % 3) - 2 * (i % 2) + 1];
+      return r >= 0 && r < 3 && c >= 0 && c < 3 ? kernel[r][c] : 0;
+    }));
+    assert.deepEqual(ct, rows(...expected));
+    assert.deepEqual(ct[3], ['-1', '0', '1', '0']);
+    assert.deepEqual(ct.map((row) => row[0]), ['0', '0', '0', '-1', '-1', '0', '0', '0', '0']);
+    assert.deepEqual(await page.$$eval('#ex2 .views table', (t) => [...t[2].querySelectorAll('thead th')].map((th) => th.textContent)), ['x[0,0]', 'x[0,1]', 'x[1,0]', 'x[1,1]']);
+    assert.deepEqual(await page.$$eval('#ex2 .views table', (t) => [...t[2].querySelectorAll('tbody th')].map((th) => th.textContent).slice(0, 4)), ['y[0,0]', 'y[0,1]', 'y[0,2]', 'y[1,0]']);
+    assert.equal(await page.$$eval('#ex2 .views table', (t) => t[2].querySelectorAll('td.z').length), 28);
+    assert.deepEqual(x, rows([1], [2], [3], [4]));
+    assert.deepEqual(y, rows([0], [0], [0], [2], [4], [2], [0], [0], [0]));
+    // While open, a new trace re-renders them.
+    await page.click('#ex2 .edit summary');
+    await page.fill('#ex2 .params input[aria-label="padding height"]', '0');
+    assert.equal((await tables(page, 2))[0].length, 7);
+    assert.match(await views(page, 2), /height: pad = dilation·\(k − 1\) − padding = 1·\(3 − 1\) − 0 = 2 on each side/);
+    assert.match(await views(page, 2), /width: pad = dilation·\(k − 1\) − padding = 1·\(3 − 1\) − 1 = 1 on each side/);
+    assert.match(await text(page, '#ex2 .views .eq caption'), /^Cᵀ · 15 × 4$/);
+  });
+
+  test('1D seed: Cᵀ is 5 × 2, one shifted kernel per column', async () => {
+    const page = await open();
+    await openViews(page, 1);
+    const [padded, rotated, ct, x, y] = await tables(page, 1);
+    assert.deepEqual(padded, rows([0, 0, 2, 0, 3, 0, 0]));
+    assert.deepEqual(rotated, rows([3, 2, 1]));
+    assert.deepEqual(ct, rows([1, 0], [2, 0], [3, 1], [0, 2], [0, 3]));
+    assert.deepEqual([ct.map((r) => r[0]), ct.map((r) => r[1])], [['1', '2', '3', '0', '0'], ['0', '0', '1', '2', '3']]);
+    assert.deepEqual(x, rows([2], [3]));
+    assert.deepEqual(y, rows([2], [4], [9], [6], [9]));
+    // The 2D example's views stay closed and unbuilt.
+    assert.equal(await page.$$eval('#ex2 .views table', (t) => t.length), 0);
+  });
+
+  test('a negative pad crops; a large Cᵀ is only named', async () => {
+    const page = await open('?in1=1,2,3&k1=1,2,3&s1=2&p1=3&op1=1');
+    await openViews(page, 1);
+    assert.deepEqual((await tables(page, 1))[0], rows([0, 2, 0, 3]));
+    assert.deepEqual(await page.$$eval('#ex1 .views table td', (tds) => tds.slice(0, 4).map((td) => td.className)), ['gz', 'gv', 'gz', 'gv']);
+    assert.match(await views(page, 1), /= −1 on each side, plus output_padding 1 at the end; a negative pad crops the zero-inserted input instead: 1 cell cut from the start/);
+    const input = Array.from({ length: 16 }, () => Array(16).fill(1).join(',')).join(';');
+    const kernel = Array.from({ length: 7 }, () => Array(7).fill(1).join(',')).join(';');
+    const large = await open(`?in2=${input}&k2=${kernel}&s2=4`);
+    await openViews(large, 2);
+    assert.match(await views(large, 2), /Cᵀ is 4489 × 256: too large to show here\./);
+    assert.equal((await tables(large, 2))[0].length, 73);
+    const medium = await open('?in2=1,2,3;4,5,6;7,8,9&k2=1,1,1;1,1,1;1,1,1&s2=2');
+    await openViews(medium, 2);
+    assert.match(await views(medium, 2), /Cᵀ is 49 × 9: too large to show here\./);
+    assert.equal((await tables(medium, 2)).length, 2);
+  });
+});
+
 describe('screenshots', () => {
   // Both examples at three steps (empty, mid, output), light and dark, desktop and 360 px wide.
   for (const width of [1280, 360]) {
@@ -254,6 +336,14 @@ describe('screenshots', () => {
             assert.ok(width_ <= width, `#ex${ex} fits ${width} px`);
             await box.screenshot({ path: shotPath(`ex${ex === 1 ? '1d' : '2d'}-${name}-${width}-${colorScheme}`) });
           }
+        }
+        // The two other ways, opened.
+        for (const ex of [1, 2]) {
+          await page.click(`#ex${ex} .views summary`);
+          await page.waitForSelector(`#ex${ex} .views table`);
+          const views = await page.$(`#ex${ex} .views`);
+          assert.ok((await views.boundingBox()).width <= width, `#ex${ex} views fit ${width} px`);
+          await views.screenshot({ path: shotPath(`ex${ex === 1 ? '1d' : '2d'}-views-${width}-${colorScheme}`) });
         }
         // Nothing but the grids' own scrollers may be wider than the viewport.
         assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width);
