@@ -4,6 +4,7 @@
 import { load, TconvError } from './tconv.js';
 import { axisNames } from './dom.js';
 import { Editor } from './editor.js';
+import { copyButtons } from './embed-code.js';
 import { limits, readUrl, seed, writeUrl } from './state.js';
 import { Viz } from './viz.js';
 
@@ -70,6 +71,10 @@ try {
       state[n] = { spec: seed[n], step: 0 };
       viz.set(api.trace(seed[n]), 0);
     }
+    // "Copy embed code": this example as a <tconv-viz> element or an iframe, at its current step.
+    const embed = document.createElement('div');
+    details.before(embed);
+    copyButtons(embed, () => state[n]);
   }
   performance.mark('tconv-ready');
   document.documentElement.classList.add('ready');
