@@ -199,6 +199,13 @@ export class TconvVizElement extends HTMLElement {
       const text = this.getAttribute(attr);
       if (text !== null && text.trim() !== '') spec[key] = parse(kind, text);
     }
+    // Without a dims attribute, the kernel's nesting says it: [k] is 1D, [[…]] 2D (the weight has
+    // two channel levels more). A kernel that says neither is left to the core to name.
+    if (spec.dims === undefined) {
+      let depth = spec.weight === undefined ? 0 : -2;
+      for (let k = spec.weight ?? spec.kernel; Array.isArray(k); k = k[0]) depth++;
+      if (depth === 1 || depth === 2) spec.dims = depth;
+    }
     return spec;
   }
 

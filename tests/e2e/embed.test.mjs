@@ -264,6 +264,18 @@ describe('attributes, properties and events', () => {
     assert.deepEqual(bad, { error: 'stride must be at least 1, got 0', output: null, fallback: true });
   });
 
+  test('without dims, the kernel’s nesting gives it', async () => {
+    const { dims: _one, ...noDims1 } = seed1;
+    const { dims: _two, ...noDims2 } = seed2;
+    write('nodims.html', html(element({ id: 'a', ...noDims1, step: 'end' }) + element({ id: 'b', ...noDims2, step: 'end' })));
+    const page = await open('nodims.html');
+    await rendered(page);
+    const read = (id) => page.$eval(id, (el) => ({ error: el.error, output: el.output, dims: el.dims }));
+    assert.deepEqual(await read('#a'), { error: null, output: [2, 4, 9, 6, 9], dims: null });
+    assert.deepEqual(await read('#b'), { error: null, output: [[0, 0, 0], [2, 4, 2], [0, 0, 0]], dims: null });
+    assert.deepEqual(page.problems, []);
+  });
+
   test('the full form (weight, bias, groups): output is [C_out][…], one table per channel', async () => {
     const weight = JSON.stringify([[[[1, 1], [1, 1]], [[1, 0], [0, 1]]], [[[0, 1], [1, 0]], [[2, 0], [0, 2]]]]);
     write('channels.html', html(element({ id: 'w', dims: '2', input: '[[[1,2],[3,4]],[[1,1],[1,1]]]', weight, bias: '[0.5,-1]', stride: '1' })));
