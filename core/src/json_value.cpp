@@ -30,6 +30,8 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+constexpr size_t max_object_keys = 32;
+
 class Parser {
  public:
   Parser(std::string_view text, int max_depth, std::int64_t max_values)
@@ -243,6 +245,9 @@ class Parser {
       if (peek() != '"') return fail("expected a key in double quotes");
       std::string key;
       if (!parse_string(key)) return false;
+      // A spec has at most ten keys; bounding the count keeps the duplicate check linear.
+      if (out.members.size() >= max_object_keys)
+        return fail("an object with more than " + std::to_string(max_object_keys) + " keys");
       if (out.find(key) != nullptr) return fail("duplicate key \"" + key + "\"");
       skip_space();
       if (peek() != ':') return fail("expected ':' after a key");

@@ -111,16 +111,19 @@ Result<int> read_int(const JsonValue& value, const std::string& name) {
   return static_cast<int>(value.number);
 }
 
-// stride, padding, output_padding, dilation: one int for every axis, or one per axis.
+// stride, padding, output_padding, dilation: one int for every axis, or one per axis. A list of
+// one value counts for every axis, as PyTorch expands it.
 Result<std::vector<int>> read_per_axis(const JsonValue* value, const char* name, int dims, int fallback) {
   std::vector<int> per_axis(static_cast<size_t>(dims), fallback);
   if (value == nullptr) return per_axis;
   if (value->kind == Kind::array) {
-    if (value->items.size() != static_cast<size_t>(dims))
-      return Error{std::string(name) + " must have " + std::to_string(dims) + (dims == 1 ? " value" : " values") +
-                   " (one per axis) for dims " + std::to_string(dims) + ", got " + std::to_string(value->items.size())};
+    const size_t given = value->items.size();
+    if (given != static_cast<size_t>(dims) && given != 1)
+      return Error{std::string(name) + " must have " + (dims == 1 ? "1 value" : "1 or 2 values") +
+                   " (one per axis) for dims " + std::to_string(dims) + ", got " + std::to_string(given)};
     for (size_t a = 0; a < per_axis.size(); ++a) {
-      Result<int> item = read_int(value->items[a], std::string(name) + "[" + std::to_string(a) + "]");
+      const size_t item_index = given == 1 ? 0 : a;
+      Result<int> item = read_int(value->items[item_index], std::string(name) + "[" + std::to_string(item_index) + "]");
       if (!item.ok()) return item.error();
       per_axis[a] = item.value();
     }
@@ -128,7 +131,8 @@ Result<std::vector<int>> read_per_axis(const JsonValue* value, const char* name,
   }
   Result<int> single = read_int(*value, name);
   if (!single.ok())
-    return Error{single.error().message + " (or an array of " + std::to_string(dims) + " integers, one per axis)"};
+    return Error{single.error().message +
+                 (dims == 1 ? " (or an array of 1 integer)" : " (or an array of 2 integers, one per axis)")};
   per_axis.assign(per_axis.size(), single.value());
   return per_axis;
 }
