@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -49,7 +50,7 @@ export function serve(folder, port = 0, { csp = strictCsp } = {}) {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [folder = 'build/site', port = '8000'] = process.argv.slice(2);
   const { url } = await serve(folder, Number(port));
   console.log(`tconv is served at ${url}`);

@@ -34,8 +34,15 @@ async function instantiate() {
 // into null, which would make the core's message name the wrong thing; when its text holds a null
 // the careful writer below runs instead.
 function specText(spec) {
-  const text = holdsTypedArray(spec) ? undefined : JSON.stringify(spec);
-  return text === undefined || text.includes('null') ? carefulText(spec) : text;
+  let text;
+  try {
+    text = holdsTypedArray(spec) ? undefined : JSON.stringify(spec);
+    return text === undefined || text.includes('null') ? carefulText(spec) : text;
+  } catch (error) {
+    // Nesting deeper than the JS stack: the core's own limit is 16 levels, so say that.
+    if (error instanceof RangeError) throw new TconvError('the spec nests deeper than 16 levels of arrays');
+    return carefulText(spec); // a BigInt, which only the careful writer turns into a number
+  }
 }
 
 // JSON.stringify writes typed arrays as objects; a replacer would fix that but halves its speed.
@@ -56,8 +63,15 @@ function carefulText(value) {
       .join(',')}}`;
   }
   if (ArrayBuffer.isView(value)) return carefulText(Array.from(value));
+  if (typeof value === 'bigint') return String(value);
   if (typeof value === 'string' || typeof value === 'boolean' || value === null) return JSON.stringify(value);
   return JSON.stringify(String(value));  // undefined, functions, bigints: a string the core names
+}
+
+// Embind would silently turn 1.7, NaN or 2**32 into some int: refuse what is not a step number.
+function stepIndex(name, value) {
+  if (Number.isSafeInteger(value) && Math.abs(value) < 2 ** 31) return value;
+  throw new TconvError(`${name} must be an integer, got ${typeof value === 'number' ? value : typeof value}`);
 }
 
 function unwrap(result) {
@@ -87,9 +101,9 @@ function createApi(core) {
       return Object.freeze({
         ...summary,
         /** Step t: the element, where its kernel copy lands, the products, the buffer after it. */
-        step: (t) => unwrap(core.traceStep(text, t)),
+        step: (t) => unwrap(core.traceStep(text, stepIndex('step', t))),
         /** The intermediate buffer after the first n steps (0: all zeros). */
-        bufferAfter: (n) => unwrap(core.intermediateAfter(text, n)),
+        bufferAfter: (n) => unwrap(core.intermediateAfter(text, stepIndex('steps done', n))),
       });
     },
     /** Diagnostics: wasm heap bytes in use, linear memory size, live Embind value handles. */

@@ -63,6 +63,8 @@ export function controls(root, go) {
     const t = event.target;
     if (event.altKey || event.ctrlKey || event.metaKey || !keys[event.key]) return;
     if (t.isContentEditable || /^(TEXTAREA|SELECT)$/.test(t.tagName) || (t.tagName === 'INPUT' && t.type !== 'range')) return;
+    // Space activates a focused button, summary or link: it plays and pauses only elsewhere.
+    if (event.key === ' ' && /^(BUTTON|SUMMARY|A)$/.test(t.tagName)) return;
     event.preventDefault();
     keys[event.key]();
   }

@@ -9,7 +9,12 @@ export function h(tag, props = {}, ...children) {
 }
 
 /** A number as the core gave it, shortened to 4 significant digits when it is not an integer. */
-export const fmt = (v) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4))));
+// The exact shortest text when it fits a cell (7 characters); otherwise 4 significant digits marked
+// "≈", so a rounded number never passes for an exact one.
+export const fmt = (v) => {
+  const exact = String(v);
+  return exact.length <= 7 ? exact : `≈${Number(v.toPrecision(4))}`;
+};
 
 /** "2 × 3", or "5" for one axis. */
 export const size = (sizes) => sizes.join(' × ');

@@ -72,6 +72,10 @@ export class Editor {
     );
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('input', (e) => {
+      if (e.target.classList.contains('cell')) {
+        // Typing in a cell takes over from a paste the core refused: the cells are what counts now.
+        for (const [name, m] of Object.entries(this.matrices)) if (m.cells.contains(e.target)) delete this.pasted[name];
+      }
       if (e.target.classList.contains('cell') || e.target.classList.contains('num')) this.changed();
     });
     this.preset.addEventListener('change', () => {

@@ -172,14 +172,16 @@ export class TconvVizElement extends HTMLElement {
     return v.trim() === 'end' ? 'end' : Number.parseInt(v, 10) || 0;
   }
   set step(v) {
-    this.setAttribute('step', v === 'end' ? 'end' : String(v));
+    if (v === null || v === undefined) this.removeAttribute('step');
+    else this.setAttribute('step', v === 'end' ? 'end' : String(v));
   }
   get controls() {
     const v = this.getAttribute('controls');
     return controlModes.includes(v) ? v : 'steps';
   }
   set controls(v) {
-    this.setAttribute('controls', v);
+    if (v === null || v === undefined) this.removeAttribute('controls');
+    else this.setAttribute('controls', v);
   }
   get autoplay() {
     return this.hasAttribute('autoplay');

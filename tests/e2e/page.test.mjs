@@ -133,6 +133,37 @@ describe('controls', () => {
   });
 });
 
+describe('review fixes', () => {
+  test('Space on a focused button activates that button, not play', async () => {
+    const page = await open();
+    await page.focus('#ex1 button.next');
+    await page.keyboard.press('Space');
+    assert.match(await desc(page, 1), /^Step 1 of 2/);
+    assert.equal(await page.getAttribute('#ex1 button.play', 'aria-label'), 'Play');
+  });
+
+  test('at 360 px an open editor scrolls nothing sideways', async () => {
+    const page = await open('', { width: 360, height: 800 });
+    await page.click('#ex2 .edit summary');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+  });
+
+  test('numbers too long for a cell are marked as rounded; short ones are exact', async () => {
+    const page = await open('?in1=1.000001,0.25&k1=123456.7,1,0.1');
+    assert.deepEqual(await grid(page, 1, 'in'), [['≈1', '0.25']]);
+    assert.deepEqual(await grid(page, 1, 'kern'), [['≈123500', '1', '0.1']]);
+  });
+
+  test('typing in a cell after a refused paste counts', async () => {
+    const page = await open();
+    await page.click('#ex2 .edit summary');
+    await page.fill('#ex2 .matrix.input label input', '1 2; 3');
+    await page.fill('#ex2 input[aria-label="input[0][0]"]', '7');
+    await page.click('#ex2 button.last');
+    assert.deepEqual(await grid(page, 2, 'out'), rows([0, 0, 0], [-4, -2, 2], [0, 0, 0]));
+  });
+});
+
 describe('state in the URL', () => {
   test('reloading restores the example and the step', async () => {
     const page = await open();

@@ -66,6 +66,17 @@ test('a step out of range and an unknown explain format throw TconvError', () =>
   assert.throws(() => tconv.explain(seed1d, { format: 'html' }), { name: 'TconvError' });
 });
 
+test('steps that are not integers and absurd nesting throw TconvError; BigInts are numbers', () => {
+  const trace = tconv.trace(seed1d);
+  for (const bad of [1.7, NaN, 2 ** 32, 'abc', undefined]) assert.throws(() => trace.step(bad), { name: 'TconvError' });
+  assert.throws(() => trace.bufferAfter(1.5), { name: 'TconvError', message: 'steps done must be an integer, got 1.5' });
+  // A BigInt is a number written without a fraction: read as one, not a TypeError.
+  assert.deepEqual(tconv.compute({ dims: 1, input: [2, 3n], kernel: [1] }).output, [2, 3]);
+  let deep = [1];
+  for (let i = 0; i < 20000; ++i) deep = [deep];
+  assert.throws(() => tconv.compute({ dims: 1, input: deep, kernel: [1] }), { name: 'TconvError' });
+});
+
 test('typed arrays are accepted as input data', () => {
   const spec = { dims: 1, input: new Float64Array([2, 3]), kernel: [1, 2, 3], stride: 2 };
   assert.deepEqual(tconv.compute(spec).output, [2, 4, 9, 6, 9]);
