@@ -92,36 +92,33 @@ val trace(const std::string& spec_json) {
   out.set("inChannels", spec.in_channels);
   out.set("outChannels", spec.out_channels);
   out.set("groups", spec.groups);
-  out.set("stepCount", step_count(spec));
+  const TraceSummary summary = summarize_trace(spec);
+  out.set("stepCount", summary.step_count);
   val axes = val::array();
-  const std::vector<AxisGeometry> geometries = geometry(spec);
-  for (size_t a = 0; a < geometries.size(); ++a) axes.set(a, axis_geometry(geometries[a]));
+  for (size_t a = 0; a < summary.axes.size(); ++a) axes.set(a, axis_geometry(summary.axes[a]));
   out.set("axes", axes);
   out.set("input", channel_shape_tensor(spec.input_size, spec.in_channels, spec.input));
   std::vector<int> weight_shape = spec.kernel_size;
   weight_shape.insert(weight_shape.begin(), spec.out_channels / spec.groups);
   out.set("weight", channel_shape_tensor(weight_shape, spec.in_channels, spec.weight));
   out.set("bias", spec.bias.empty() ? val::null() : float64_array(spec.bias));
-  out.set("bufferShape", int_array(buffer_shape(spec)));
-  const Tensor final_buffer = tconv::intermediate_after(spec, step_count(spec)).value();
-  out.set("finalBuffer", tensor(final_buffer));
-  out.set("finalContributions", int32_array(contributions_after(spec, step_count(spec)).value()));
-  const Tensor carved = carve(spec, final_buffer);
-  out.set("carved", tensor(carved));
-  out.set("output", tensor(finish_output(spec, carved)));
-  Result<GatherView> gather_data = gather_view(spec);
-  out.set("gather", gather_data.ok() ? gather(gather_data.value()) : error_value(gather_data.error()));
-  Result<Tensor> matrix = transposed_matrix(spec);
-  out.set("matrix", matrix.ok() ? tensor(matrix.value()) : error_value(matrix.error()));
+  out.set("bufferShape", int_array(summary.buffer_shape));
+  out.set("finalBuffer", tensor(summary.final_buffer));
+  out.set("finalContributions", int32_array(summary.final_contributions));
+  out.set("carved", tensor(summary.carved));
+  out.set("output", tensor(summary.output));
+  out.set("gather", summary.gather.ok() ? gather(summary.gather.value()) : error_value(summary.gather.error()));
+  out.set("matrixShape", int_array(summary.matrix_shape));
+  out.set("matrix", summary.matrix.ok() ? tensor(summary.matrix.value()) : error_value(summary.matrix.error()));
   return out;
 }
 
 val trace_step(const std::string& spec_json, int t) {
   Result<Spec> spec = parse_spec(spec_json);
   if (!spec.ok()) return error_value(spec.error());
-  Result<TraceStep> step = tconv::trace_step(spec.value(), t);
-  if (!step.ok()) return error_value(step.error());
-  const TraceStep& s = step.value();
+  Result<StepState> state = step_state(spec.value(), t);
+  if (!state.ok()) return error_value(state.error());
+  const TraceStep& s = state.value().step;
   val out = val::object();
   out.set("index", s.index);
   out.set("channel", s.channel);
@@ -132,8 +129,8 @@ val trace_step(const std::string& spec_json, int t) {
   out.set("dilation", int_array(s.dilation));
   out.set("firstOutputChannel", s.first_output_channel);
   out.set("products", tensor(s.products));
-  out.set("buffer", tensor(tconv::intermediate_after(spec.value(), t + 1).value()));
-  out.set("contributions", int32_array(contributions_after(spec.value(), t + 1).value()));
+  out.set("buffer", tensor(state.value().buffer));
+  out.set("contributions", int32_array(state.value().contributions));
   return out;
 }
 

@@ -13,7 +13,7 @@ export interface Spec {
   /** PyTorch's layout [C_in][C_out/groups][k...], not flipped. */
   weight?: NestedNumbers;
   /** One value per output channel. */
-  bias?: number[];
+  bias?: number[] | null;
   stride?: PerAxis;
   padding?: PerAxis;
   output_padding?: PerAxis;
@@ -109,7 +109,9 @@ export interface Trace {
   output: Tensor;
   /** The gather view, or an error when its padded input is over 2^20 cells. */
   gather: GatherView | { error: string };
-  /** C^T: [C_out x output area][C_in x input area], or an error when too large to build. */
+  /** C^T's [rows, cols] = [C_out x output area, C_in x input area], whether or not it is built. */
+  matrixShape: [number, number];
+  /** C^T, or an error when too large to build. */
   matrix: Tensor | { error: string };
   step(t: number): TraceStep;
   bufferAfter(stepsDone: number): Tensor;
@@ -142,7 +144,7 @@ export interface Tconv {
   explain(spec: Spec, options?: { format?: 'text' | 'latex' }): string;
   readonly limits: Readonly<Limits>;
   /** Diagnostics for leak tests: heap bytes allocated, linear memory bytes, live Embind handles. */
-  memoryUse(): { heapBytesInUse: number; memoryBytes: number; valueHandles: number };
+  memoryUse(): { heapBytesInUse: number; memoryBytes: number; valueHandles: number | null };
 }
 
 /** Every invalid spec throws this, with the same message as the CLI. */

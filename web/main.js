@@ -66,9 +66,10 @@ try {
       viz.set(check(api, state[n].spec), state[n].step);
     } catch (e) {
       // A link with a spec the core refuses: its values stay in the editor, the seed is drawn.
+      // The URL keeps the link's values until the user makes them valid.
       editorFor(state[n].spec).show({ field: e.field, message: e.message });
       details.open = true;
-      state[n] = { spec: seed[n], step: 0 };
+      state[n].step = 0;
       viz.set(api.trace(seed[n]), 0);
     }
     // "Copy embed code": this example as a <tconv-viz> element or an iframe, at its current step.

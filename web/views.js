@@ -83,12 +83,12 @@ function gatherView(trace) {
 
 function matrixView(trace) {
   const m = trace.matrix;
-  const [rows, cols] = m.error ? m.error.match(/(\d+) x (\d+)/)?.slice(1) ?? [] : m.shape;
+  const [rows, cols] = trace.matrixShape;
   const out = [h('h3', { textContent: 'Matrix: Cᵀ · x' }), h('p', {
     textContent: 'output (flattened) = Cᵀ · input (flattened), where C is the matrix of the direct convolution with the same kernel, stride, ' +
       `padding and dilation: C maps the output’s shape to the input’s; Cᵀ goes back. Cells are flattened row by row${trace.bias ? '; the bias is added after' : ''}.`,
   })];
-  if (m.error || rows * cols > matrixCellsShown) return [...out, h('p', { textContent: rows ? `Cᵀ is ${rows} × ${cols}: too large to show here.` : m.error })];
+  if (m.error || rows * cols > matrixCellsShown) return [...out, h('p', { textContent: `Cᵀ is ${rows} × ${cols}: too large to show here.` })];
   const y = cellNames('y', trace.outChannels, trace.axes.map((a) => a.output));
   const x = cellNames('x', trace.inChannels, trace.axes.map((a) => a.input));
   const op = (text) => h('span', { className: 'op-sign', 'aria-hidden': 'true', textContent: text });

@@ -230,6 +230,27 @@ TEST(Properties, CarveThenFinishOutputIsCompute) {
   }
 }
 
+TEST(Properties, TraceSummaryAndStepStateAgreeWithTheirParts) {
+  for (const Spec& spec : random_specs()) {
+    SCOPED_TRACE(describe(spec));
+    const TraceSummary summary = summarize_trace(spec);
+    const int steps = step_count(spec);
+    EXPECT_EQ(summary.step_count, steps);
+    EXPECT_EQ(bits(summary.output.values), bits(compute(spec).values));
+    EXPECT_EQ(summary.output.shape, output_shape(spec));
+    EXPECT_EQ(bits(summary.final_buffer.values), bits(intermediate_after(spec, steps).value().values));
+    EXPECT_EQ(summary.final_contributions, contributions_after(spec, steps).value());
+    const std::int64_t rows = spec.out_channels * element_count(carved_output(spec).shape) / spec.out_channels;
+    EXPECT_EQ(summary.matrix_shape,
+              (std::vector<int>{static_cast<int>(rows), spec.in_channels * static_cast<int>(input_area(spec))}));
+    if (summary.matrix.ok()) EXPECT_EQ(summary.matrix.value().shape, summary.matrix_shape);
+    const StepState last = step_state(spec, steps - 1).value();
+    EXPECT_EQ(bits(last.buffer.values), bits(summary.final_buffer.values));
+    EXPECT_EQ(last.contributions, summary.final_contributions);
+    EXPECT_FALSE(step_state(spec, steps).ok());
+  }
+}
+
 TEST(Properties, BiasIsAddedOncePerOutputChannel) {
   for (const Spec& spec : random_specs()) {
     if (spec.bias.empty()) continue;

@@ -265,6 +265,10 @@ describe('editing', () => {
     const page = await open('?in2=1,2;3&k2=1');
     assert.match(await text(page, '#e2-input'), /input is ragged/);
     assert.deepEqual(await grid(page, 2, 'in'), rows([1, 2], [3, 4]));
+    // Stepping the seed that is drawn instead keeps the link's values in the address bar.
+    await next(page, 2);
+    await page.waitForURL(/step2=1/);
+    assert.match(decodeURIComponent(page.url()), /in2=1,2;3/);
     const unreadable = await open('?in1=[2,3&k1=1,2,3');
     assert.match(await text(unreadable, '#e1-spec'), /this link’s values cannot be read: cannot read/);
     assert.deepEqual(await grid(unreadable, 1, 'in'), rows([2, 3]));

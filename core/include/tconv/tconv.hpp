@@ -7,4 +7,5 @@
 #include "tconv/result.hpp"
 #include "tconv/scatter.hpp"
 #include "tconv/spec.hpp"
+#include "tconv/trace.hpp"
 #include "tconv/views.hpp"
