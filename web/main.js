@@ -2,10 +2,9 @@
 // the URL. Every number comes from the wasm core; a spec the core (or this page's size limits)
 // refuses leaves the last valid pictures in place and a message at the field.
 import { load, TconvError } from './tconv.js';
-import { axisNames } from './dom.js';
 import { Editor } from './editor.js';
 import { copyButtons } from './embed-code.js';
-import { limits, readUrl, seed, writeUrl } from './state.js';
+import { overDrawingLimit, readUrl, seed, writeUrl } from './state.js';
 import { Viz } from './viz.js';
 
 // The URL follows the state a moment later: one history entry, rewritten, never a flood of them.
@@ -18,15 +17,8 @@ const saveUrl = () => {
 /** The core's trace of spec, or throws {field, message}: the core's message, or this page's limit. */
 function check(api, spec) {
   const trace = api.trace(spec);
-  trace.axes.forEach((a, i) => {
-    const axis = axisNames[spec.dims][i];
-    for (const name of ['input', 'kernel']) {
-      if (a[name] > limits[name]) throw { field: name, message: `${name} ${axis} ${a[name]} is over this page's limit of ${limits[name]}` };
-    }
-    if (a.buffer > limits.buffer) {
-      throw { field: 'spec', message: `the intermediate output ${axis} would be ${a.buffer}, over this page's limit of ${limits.buffer} (use a smaller stride, dilation, kernel or input)` };
-    }
-  });
+  const over = overDrawingLimit(trace, "this page's");
+  if (over) throw over;
   return trace;
 }
 

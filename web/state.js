@@ -1,5 +1,6 @@
 // The state of the page: one spec and one step per example, the presets, and their place in the
 // URL (?in1=2,3&k1=1,2,3&s1=2&step1=2&in2=1,2;3,4&...), so that a link restores exactly what it shows.
+import { axisNames } from './dom.js';
 
 export const seed = {
   1: { dims: 1, input: [2, 3], kernel: [1, 2, 3], stride: 2 },
@@ -27,6 +28,20 @@ export const presets = {
 
 /** What this page draws at most, per axis: the core accepts more, but not as smooth tables. */
 export const limits = { input: 16, kernel: 7, buffer: 67 };
+
+/** The first size over those limits as {field, message}, or null; `who` names whose limit it is. */
+export function overDrawingLimit(trace, who) {
+  for (const [i, a] of trace.axes.entries()) {
+    const axis = axisNames[trace.dims][i];
+    for (const name of ['input', 'kernel']) {
+      if (a[name] > limits[name]) return { field: name, message: `${name} ${axis} ${a[name]} is over ${who} limit of ${limits[name]}` };
+    }
+    if (a.buffer > limits.buffer) {
+      return { field: 'spec', message: `the intermediate output ${axis} would be ${a.buffer}, over ${who} limit of ${limits.buffer} (use a smaller stride, dilation, kernel or input)` };
+    }
+  }
+  return null;
+}
 
 /** The per-axis parameters, their URL keys and the value that leaves them out. */
 export const params = [

@@ -7,7 +7,7 @@
 // tconv.js memoizes load() per module URL, and every element imports the same URL.
 import { load, TconvError } from './tconv.js';
 import { axisNames, fmt, h, size } from './dom.js';
-import { limits } from './state.js';
+import { overDrawingLimit } from './state.js';
 import { Viz } from './viz.js';
 
 const here = (file) => new URL(file, import.meta.url).href;
@@ -250,15 +250,8 @@ export class TconvVizElement extends HTMLElement {
 
   /** The page's size limits for drawing tables; the core accepts more. */
   #checkSize(trace) {
-    trace.axes.forEach((a, i) => {
-      const axis = axisNames[trace.dims][i];
-      for (const name of ['input', 'kernel', 'buffer']) {
-        if (a[name] > limits[name]) {
-          const what = name === 'buffer' ? 'intermediate output' : name;
-          throw new RangeError(`${what} ${axis} ${a[name]} is over this element's drawing limit of ${limits[name]}`);
-        }
-      }
-    });
+    const over = overDrawingLimit(trace, "this element's drawing");
+    if (over) throw new RangeError(over.message);
   }
 
   #fail(message) {
