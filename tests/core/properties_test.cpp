@@ -243,7 +243,9 @@ TEST(Properties, TraceSummaryAndStepStateAgreeWithTheirParts) {
     const std::int64_t rows = spec.out_channels * element_count(carved_output(spec).shape) / spec.out_channels;
     EXPECT_EQ(summary.matrix_shape,
               (std::vector<int>{static_cast<int>(rows), spec.in_channels * static_cast<int>(input_area(spec))}));
-    if (summary.matrix.ok()) EXPECT_EQ(summary.matrix.value().shape, summary.matrix_shape);
+    if (summary.matrix.ok()) {
+      EXPECT_EQ(summary.matrix.value().shape, summary.matrix_shape);
+    }
     const StepState last = step_state(spec, steps - 1).value();
     EXPECT_EQ(bits(last.buffer.values), bits(summary.final_buffer.values));
     EXPECT_EQ(last.contributions, summary.final_contributions);
