@@ -2,7 +2,8 @@
 // names pass (any other parameter is ignored); values are set with setAttribute, so they stay data.
 import './tconv-viz.js';
 
-const names = ['dims', 'input', 'kernel', 'weight', 'bias', 'stride', 'padding', 'output-padding', 'dilation', 'groups', 'step', 'controls', 'autoplay'];
+// The element's own list of attributes: one source for what the URL may set.
+const names = customElements.get('tconv-viz').observedAttributes;
 const query = new URLSearchParams(location.search);
 const el = document.querySelector('tconv-viz');
 for (const name of names) {
