@@ -7,7 +7,7 @@
 // tconv.js memoizes load() per module URL, and every element imports the same URL.
 import { load, TconvError } from './tconv.js';
 import { axisNames, fmt, h, size } from './dom.js';
-import { overDrawingLimit } from './state.js';
+import { overDrawingLimit, value } from './state.js';
 import { Viz } from './viz.js';
 
 const here = (file) => new URL(file, import.meta.url).href;
@@ -27,15 +27,11 @@ const settings = {
   groups: ['groups', 'groups', 'int'],
 };
 const controlModes = ['none', 'steps', 'full'];
-const numeric = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-
-// A number when the text reads as one; otherwise the text itself, which the core names in its message.
-const number = (text) => (numeric.test(text.trim()) ? Number(text) : text);
 
 /** The spec value of one attribute's text (never evaluated: JSON.parse or plain text). */
 function parse(kind, text) {
   const t = text.trim();
-  if (kind === 'int') return number(t);
+  if (kind === 'int') return value(t);
   if (t.startsWith('[')) {
     try {
       return JSON.parse(t);
@@ -43,9 +39,10 @@ function parse(kind, text) {
       return t;  // unreadable JSON goes to the core as a string: its message says what was expected
     }
   }
-  if (kind === 'axes') return t.includes(',') ? t.split(',').map(number) : number(t);
+  if (kind === 'axes') return t.includes(',') ? t.split(',').map(value) : value(t);
   // bias="0.5" for the one channel of the shorthand
-  return numeric.test(t) ? [Number(t)] : t;
+  const number = value(t);
+  return typeof number === 'number' ? [number] : t;
 }
 
 /** The attribute text of a property value. */
