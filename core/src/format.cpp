@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "decimal.hpp"
+#include "utf8.hpp"
 
 namespace tconv {
 
@@ -24,9 +25,22 @@ std::string format_number(double value) {
   return (value < 0 ? "-" : "") + digits + std::string(zeros, '0');
 }
 
-std::string json_string(const std::string& text) {
+std::string json_string(std::string_view text) {
   std::string out = "\"";
-  for (char c : text) {
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const size_t length = detail::decode_utf8(text, i).length;
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for an invalid byte: the text stays valid UTF-8, the spot visible
+      ++i;
+      continue;
+    }
+    if (length > 1) {
+      out.append(text.substr(i, length));
+      i += length;
+      continue;
+    }
+    ++i;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -47,6 +61,18 @@ std::string json_string(const std::string& text) {
   }
   return out + "\"";
 }
+
+std::string excerpt(std::string_view text, size_t max_chars) {
+  size_t end = 0;
+  for (size_t chars = 0; end < text.size() && chars < max_chars; ++chars) {
+    const size_t length = detail::decode_utf8(text, end).length;
+    end += length == 0 ? 1 : length;
+  }
+  if (end >= text.size()) return std::string(text);
+  return std::string(text.substr(0, end)) + "\xE2\x80\xA6";  // …
+}
+
+std::string quoted(std::string_view text) { return json_string(excerpt(text)); }
 
 namespace {
 
@@ -73,6 +99,20 @@ std::string result_json(const Tensor& output) {
   return out + "}";
 }
 
-std::string error_json(const std::string& message) { return "{\"error\":" + json_string(message) + "}"; }
+std::string error_json(const Error& error) {
+  std::string out = "{\"error\":" + json_string(error.message);
+  out += ",\"field\":" + (error.field.empty() ? std::string("null") : json_string(error.field));
+  out += ",\"axis\":" + (error.axis < 0 ? std::string("null") : std::to_string(error.axis));
+  const Valid& valid = error.valid;
+  if (!valid.values.empty()) {
+    out += ",\"valid\":[";
+    for (size_t i = 0; i < valid.values.size(); ++i) out += (i ? "," : "") + valid.values[i];
+    out += "]";
+  } else if (valid.min || valid.max) {
+    out += ",\"valid\":{\"min\":" + (valid.min ? format_number(*valid.min) : std::string("null")) +
+           ",\"max\":" + (valid.max ? format_number(*valid.max) : std::string("null")) + "}";
+  }
+  return out + "}";
+}
 
 }  // namespace tconv

@@ -4,11 +4,6 @@
 
 namespace tconv {
 
-const Limits& limits() {
-  static const Limits the_limits;
-  return the_limits;
-}
-
 std::string_view axis_name(int dims, int axis) {
   if (dims == 1) return "length";
   return axis == 0 ? "height" : "width";

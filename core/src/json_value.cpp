@@ -5,6 +5,8 @@
 #include <limits>
 
 #include "decimal.hpp"
+#include "tconv/format.hpp"
+#include "utf8.hpp"
 
 namespace tconv::detail {
 
@@ -86,7 +88,22 @@ class Parser {
     if (consume("Infinity")) return non_finite(out, "Infinity", std::numeric_limits<double>::infinity());
     if (consume("-Infinity")) return non_finite(out, "-Infinity", -std::numeric_limits<double>::infinity());
     if (c == '-' || is_digit(c)) return parse_number(out);
-    return fail(std::string("unexpected character '") + c + "'");
+    return fail(unexpected_character());
+  }
+
+  // "unexpected character 'x'", whole characters only: a stray byte of a multi-byte character (a
+  // byte order mark, say) is named by its code point, an invalid byte by its value.
+  std::string unexpected_character() const {
+    const CodePoint point = decode_utf8(text_, pos_);
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string code;
+    for (unsigned v = point.length ? point.code : static_cast<unsigned char>(text_[pos_]), digits = 0;
+         v > 0 || digits < (point.length ? 4u : 2u); v >>= 4, ++digits)
+      code.insert(code.begin(), hex[v & 0xFu]);
+    if (point.length == 0) return "unexpected byte 0x" + code + " (the text is not valid UTF-8)";
+    if (point.code == 0xFEFF) return "unexpected byte order mark (U+FEFF): save the spec without it";
+    if (point.length == 1) return std::string("unexpected character '") + text_[pos_] + "'";
+    return "unexpected character '" + std::string(text_.substr(pos_, point.length)) + "' (U+" + code + ")";
   }
 
   static bool non_finite(JsonValue& out, const char* literal, double value) {
@@ -248,7 +265,7 @@ class Parser {
       // A spec has at most ten keys; bounding the count keeps the duplicate check linear.
       if (out.members.size() >= max_object_keys)
         return fail("an object with more than " + std::to_string(max_object_keys) + " keys");
-      if (out.find(key) != nullptr) return fail("duplicate key \"" + key + "\"");
+      if (out.find(key) != nullptr) return fail("duplicate key " + quoted(key));
       skip_space();
       if (peek() != ':') return fail("expected ':' after a key");
       ++pos_;

@@ -1,7 +1,6 @@
 // JSON spec -> Spec. This file checks the JSON's structure (keys, types, nesting, raggedness,
 // finiteness); validate_spec() then checks the numbers against PyTorch's rules and the limits.
 
-#include <array>
 #include <cmath>
 #include <string>
 
@@ -15,13 +14,15 @@ namespace {
 using detail::JsonValue;
 using Kind = JsonValue::Kind;
 
-constexpr std::array<std::string_view, 10> known_keys{"dims",   "input",   "weight",         "kernel",   "bias",
-                                                      "stride", "padding", "output_padding", "dilation", "groups"};
-
+// What was found, for a message: the number or string itself (cut to a readable length), else its kind.
 std::string got(const JsonValue& value) {
-  if (value.kind == Kind::number) return value.text;
-  if (value.kind == Kind::string) return json_string(value.text);
+  if (value.kind == Kind::number) return excerpt(value.text);
+  if (value.kind == Kind::string) return quoted(value.text);
   return std::string(describe(value.kind));
+}
+
+bool is_non_finite_token(const JsonValue& value) {
+  return value.text == "NaN" || value.text == "Infinity" || value.text == "-Infinity";
 }
 
 // A nested array of numbers read into a row-major buffer with its shape.
@@ -41,12 +42,12 @@ class NestedArrayReader {
     std::string path(name_);
     for (size_t d = 0; d < depth_; ++d) {
       if (level->kind != Kind::array) return nesting_error(path, *level);
-      if (level->items.empty()) return Error{path + " is empty; " + expected()};
+      if (level->items.empty()) return error(path + " is empty; " + expected());
       out_.shape.push_back(static_cast<int>(std::min<size_t>(level->items.size(), 1U << 30)));
       level = &level->items[0];
       path += "[0]";
     }
-    if (!walk(root, 0, std::string(name_))) return Error{error_};
+    if (!walk(root, 0, std::string(name_))) return std::move(error_);
     return std::move(out_);
   }
 
@@ -56,40 +57,44 @@ class NestedArrayReader {
            (depth_ == 1 ? " level" : " levels") + " of arrays)";
   }
 
+  Error error(std::string message) const { return Error{std::move(message), std::string(name_)}; }
+
   Error nesting_error(const std::string& path, const JsonValue& value) const {
-    return Error{path + " must be an array, got " + got(value) + "; " + expected()};
+    return error(path + " must be an array, got " + got(value) + "; " + expected());
   }
 
   bool walk(const JsonValue& value, size_t level, const std::string& path) {
     if (level == depth_) {
       if (value.kind == Kind::array) {
-        error_ = path + " must be a number, got an array; " + expected();
+        error_ = error(path + " must be a number, got an array; " + expected());
         return false;
       }
       if (value.kind != Kind::number) {
-        error_ = path + " must be a number, got " + got(value);
+        error_ = error(path + " must be a number, got " + got(value));
         return false;
       }
-      if (!std::isfinite(value.number)) {
-        error_ = path + " must be finite, got " + value.text;
+      if (is_non_finite_token(value)) {
+        error_ = error(path + " must be finite, got " + value.text);
         return false;
       }
-      if (std::fabs(value.number) > limits().max_abs_value) {
-        error_ = path + " = " + value.text + " is larger in magnitude than the limit " +
-                 format_number(limits().max_abs_value);
+      // A literal such as 1e400 is finite as written but over the limit (it would read as infinity).
+      const double max = limits().max_abs_value;
+      if (!(std::fabs(value.number) <= max)) {
+        error_ = error(path + " = " + got(value) + " is larger in magnitude than the limit " + format_number(max));
+        error_.valid = Valid{-max, max, {}};
         return false;
       }
       out_.values.push_back(value.number);
       return true;
     }
     if (value.kind != Kind::array) {
-      error_ = nesting_error(path, value).message;
+      error_ = nesting_error(path, value);
       return false;
     }
     const size_t expected_size = static_cast<size_t>(out_.shape[level]);
     if (value.items.size() != expected_size) {
-      error_ = std::string(name_) + " is ragged: " + path + " has " + std::to_string(value.items.size()) +
-               " elements but the first array at this level has " + std::to_string(expected_size);
+      error_ = error(std::string(name_) + " is ragged: " + path + " has " + std::to_string(value.items.size()) +
+                     " elements but the first array at this level has " + std::to_string(expected_size));
       return false;
     }
     for (size_t i = 0; i < value.items.size(); ++i)
@@ -101,38 +106,54 @@ class NestedArrayReader {
   std::string_view layout_;
   size_t depth_;
   NestedArray out_;
-  std::string error_;
+  Error error_;
 };
 
-Result<int> read_int(const JsonValue& value, const std::string& name) {
+// What an integer key accepts: its name in messages, its key and axis, and its range.
+struct IntKey {
+  std::string name;  // "stride", "stride (width)"
+  std::string_view key;
+  int axis;
+  int min, max;
+};
+
+Error int_error(const IntKey& k, std::string message) {
+  return Error{std::move(message), std::string(k.key), k.axis, Valid{k.min, k.max, {}}};
+}
+
+Result<int> read_int(const JsonValue& value, const IntKey& k, const std::string& alternative = "") {
   if (value.kind != Kind::number || !value.is_integer_literal)
-    return Error{name + " must be an integer, got " + got(value)};
-  if (std::fabs(value.number) > 1e9) return Error{name + " = " + value.text + " is out of range"};
+    return int_error(k, k.name + " must be a whole number" + alternative + ", got " + got(value));
+  if (std::fabs(value.number) > 1e9)
+    return int_error(k, k.name + " " + got(value) + " is out of range: it must be from " + std::to_string(k.min) +
+                            " to " + std::to_string(k.max));
   return static_cast<int>(value.number);
 }
 
 // stride, padding, output_padding, dilation: one int for every axis, or one per axis. A list of
 // one value counts for every axis, as PyTorch expands it.
-Result<std::vector<int>> read_per_axis(const JsonValue* value, const char* name, int dims, int fallback) {
-  std::vector<int> per_axis(static_cast<size_t>(dims), fallback);
+Result<std::vector<int>> read_per_axis(const JsonValue* value, const AxisParamKey& param, int dims) {
+  std::vector<int> per_axis(static_cast<size_t>(dims), param.fallback);
   if (value == nullptr) return per_axis;
+  const auto key = [&](int axis) {
+    return IntKey{param_name(dims, param.key, axis), param.key, axis, param.min, param.max};
+  };
   if (value->kind == Kind::array) {
     const size_t given = value->items.size();
     if (given != static_cast<size_t>(dims) && given != 1)
-      return Error{std::string(name) + " must have " + (dims == 1 ? "1 value" : "1 or 2 values") +
-                   " (one per axis) for dims " + std::to_string(dims) + ", got " + std::to_string(given)};
+      return Error{std::string(param.key) + " must have " + (dims == 1 ? "1 value" : "1 or 2 values (height, width)") +
+                       ", got " + std::to_string(given),
+                   std::string(param.key)};
     for (size_t a = 0; a < per_axis.size(); ++a) {
       const size_t item_index = given == 1 ? 0 : a;
-      Result<int> item = read_int(value->items[item_index], std::string(name) + "[" + std::to_string(item_index) + "]");
+      Result<int> item = read_int(value->items[item_index], key(given == 1 ? -1 : static_cast<int>(a)));
       if (!item.ok()) return item.error();
       per_axis[a] = item.value();
     }
     return per_axis;
   }
-  Result<int> single = read_int(*value, name);
-  if (!single.ok())
-    return Error{single.error().message +
-                 (dims == 1 ? " (or an array of 1 integer)" : " (or an array of 2 integers, one per axis)")};
+  Result<int> single = read_int(*value, key(-1), dims == 1 ? "" : " or a list of 2 (height, width)");
+  if (!single.ok()) return single.error();
   per_axis.assign(per_axis.size(), single.value());
   return per_axis;
 }
@@ -142,10 +163,16 @@ std::string kernel_layout(int dims) { return dims == 1 ? "[k]" : "[kH][kW]"; }
 
 }  // namespace
 
+Result<bool> check_spec_length(std::int64_t bytes) {
+  const std::int64_t max = limits().max_json_bytes;
+  if (bytes <= max) return true;
+  return Error{"the spec is " + std::to_string(bytes) + " bytes long, over the limit of " + std::to_string(max), "", -1,
+               Valid{{}, static_cast<double>(max), {}}};
+}
+
 Result<Spec> parse_spec(std::string_view json) {
-  if (static_cast<std::int64_t>(json.size()) > limits().max_json_bytes)
-    return Error{"the spec is " + std::to_string(json.size()) + " bytes long, over the limit of " +
-                 std::to_string(limits().max_json_bytes)};
+  if (Result<bool> length = check_spec_length(static_cast<std::int64_t>(json.size())); !length.ok())
+    return length.error();
   Result<JsonValue> parsed = detail::parse_json(json, limits().max_json_depth, limits().max_json_values);
   if (!parsed.ok()) return parsed.error();
   const JsonValue& root = parsed.value();
@@ -153,31 +180,35 @@ Result<Spec> parse_spec(std::string_view json) {
 
   for (const auto& [key, value] : root.members) {
     bool known = false;
-    for (std::string_view k : known_keys) known = known || k == key;
-    if (!known)
-      return Error{
-          "unknown key " + json_string(key) +
-          "; the keys are dims, input, weight, kernel, bias, stride, padding, output_padding, dilation, groups"};
+    std::string names;
+    Valid keys;
+    for (std::string_view k : spec_keys) {
+      known = known || k == key;
+      names += (names.empty() ? "" : ", ") + std::string(k);
+      keys.values.push_back(json_string(k));
+    }
+    if (!known) return Error{"unknown key " + quoted(key) + "; the keys are " + names, "", -1, std::move(keys)};
   }
 
   Spec spec;
   const JsonValue* dims = root.find("dims");
-  if (dims == nullptr) return Error{"dims is required: 1 or 2"};
-  Result<int> dims_value = read_int(*dims, "dims");
-  if (!dims_value.ok() || (dims_value.value() != 1 && dims_value.value() != 2))
-    return Error{"dims must be 1 or 2, got " + got(*dims)};
-  spec.dims = dims_value.value();
+  const Valid one_or_two{{}, {}, {"1", "2"}};
+  if (dims == nullptr) return Error{"dims is required: 1 or 2", "dims", -1, one_or_two};
+  if (dims->kind != Kind::number || !dims->is_integer_literal || (dims->number != 1 && dims->number != 2))
+    return Error{"dims must be 1 or 2, got " + got(*dims), "dims", -1, one_or_two};
+  spec.dims = static_cast<int>(dims->number);
   const size_t axes = static_cast<size_t>(spec.dims);
 
   const JsonValue* weight = root.find("weight");
   const JsonValue* kernel = root.find("kernel");
   const JsonValue* input = root.find("input");
   if (weight != nullptr && kernel != nullptr)
-    return Error{"give either kernel (one channel) or weight (several channels), not both"};
+    return Error{"give either kernel (one channel) or weight (several channels), not both", "kernel"};
   if (weight == nullptr && kernel == nullptr)
     return Error{"weight " + std::string(spec.dims == 1 ? "[C_in][C_out/groups][k]" : "[C_in][C_out/groups][kH][kW]") +
-                 " or kernel " + kernel_layout(spec.dims) + " is required"};
-  if (input == nullptr) return Error{"input is required"};
+                     " or kernel " + kernel_layout(spec.dims) + " is required",
+                 "kernel"};
+  if (input == nullptr) return Error{"input is required", "input"};
   spec.single_channel = kernel != nullptr;
 
   // The shorthand has no channel axes; the full form has one on the input and two on the weight.
@@ -199,14 +230,16 @@ Result<Spec> parse_spec(std::string_view json) {
   }
   if (w.shape[0] != in.shape[0])
     return Error{"weight has " + std::to_string(w.shape[0]) + " input channels (its first size) but input has " +
-                 std::to_string(in.shape[0])};
+                     std::to_string(in.shape[0]),
+                 "weight"};
 
   spec.groups = 1;
   if (const JsonValue* groups = root.find("groups")) {
-    Result<int> value = read_int(*groups, "groups");
+    Result<int> value = read_int(*groups, IntKey{"groups", "groups", -1, 1, limits().max_channels});
     if (!value.ok()) return value.error();
     if (spec.single_channel && value.value() != 1)
-      return Error{"groups must be 1 with kernel (one channel), got " + groups->text + "; use weight for groups"};
+      return Error{"groups must be 1 with kernel (one channel), got " + got(*groups) + "; use weight for groups",
+                   "groups", -1, Valid{{}, {}, {"1"}}};
     spec.groups = value.value();
   }
   spec.in_channels = in.shape[0];
@@ -227,17 +260,12 @@ Result<Spec> parse_spec(std::string_view json) {
     spec.bias = std::move(bias_array).value().values;
   }
 
-  const std::array<std::pair<const char*, int>, 4> params{
-      {{"stride", 1}, {"padding", 0}, {"output_padding", 0}, {"dilation", 1}}};
-  std::array<std::vector<int>, 4> per_axis;
-  for (size_t p = 0; p < params.size(); ++p) {
-    Result<std::vector<int>> values =
-        read_per_axis(root.find(params[p].first), params[p].first, spec.dims, params[p].second);
-    if (!values.ok()) return values.error();
-    per_axis[p] = std::move(values).value();
-  }
   spec.axes.resize(axes);
-  for (size_t a = 0; a < axes; ++a) spec.axes[a] = {per_axis[0][a], per_axis[1][a], per_axis[2][a], per_axis[3][a]};
+  for (const AxisParamKey& param : axis_param_keys) {
+    Result<std::vector<int>> values = read_per_axis(root.find(param.key), param, spec.dims);
+    if (!values.ok()) return values.error();
+    for (size_t a = 0; a < axes; ++a) spec.axes[a].*param.member = values.value()[a];
+  }
 
   return validate_spec(std::move(spec));
 }

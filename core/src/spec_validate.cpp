@@ -1,11 +1,13 @@
-// PyTorch's validity rules for conv_transpose1d/2d, and the size limits. Every message names
-// the parameter and the numbers, so that the page can show it beside the offending field.
+// PyTorch's validity rules for conv_transpose1d/2d, and the size limits. Every error names the spec
+// key, the axis and what the key accepts (as data and in the sentence), so that the page can show
+// it beside the offending field.
 
 #include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
 
+#include "tconv/format.hpp"
 #include "tconv/geometry.hpp"
 #include "tconv/spec.hpp"
 
@@ -14,38 +16,53 @@ namespace {
 
 std::string str(std::int64_t value) { return std::to_string(value); }
 
-// "stride" for one axis, "stride[1] (width)" for two: the name a user would look for.
-std::string param_name(const Spec& spec, const char* name, size_t axis) {
-  if (spec.dims == 1) return name;
-  return std::string(name) + "[" + str(static_cast<std::int64_t>(axis)) + "] (" +
-         std::string(axis_name(spec.dims, static_cast<int>(axis))) + ")";
+Error range_error(std::string message, std::string_view field, int axis, std::optional<double> min,
+                  std::optional<double> max) {
+  return Error{std::move(message), std::string(field), axis, Valid{min, max, {}}};
+}
+
+// "0 or 1", "from 0 to 3", "0": the accepted integers in words.
+std::string range_words(std::int64_t min, std::int64_t max) {
+  if (min == max) return str(min);
+  if (max == min + 1) return str(min) + " or " + str(max);
+  return "from " + str(min) + " to " + str(max);
 }
 
 std::optional<Error> check_params(const Spec& spec) {
   for (size_t a = 0; a < spec.axes.size(); ++a) {
     const AxisParams& p = spec.axes[a];
-    const Limits& lim = limits();
-    if (p.stride < 1) return Error{param_name(spec, "stride", a) + " must be at least 1, got " + str(p.stride)};
-    if (p.stride > lim.max_stride)
-      return Error{param_name(spec, "stride", a) + " = " + str(p.stride) + " is over the limit of " +
-                   str(lim.max_stride)};
-    if (p.dilation < 1) return Error{param_name(spec, "dilation", a) + " must be at least 1, got " + str(p.dilation)};
-    if (p.dilation > lim.max_dilation)
-      return Error{param_name(spec, "dilation", a) + " = " + str(p.dilation) + " is over the limit of " +
-                   str(lim.max_dilation)};
-    if (p.padding < 0) return Error{param_name(spec, "padding", a) + " must be at least 0, got " + str(p.padding)};
-    if (p.padding > lim.max_padding)
-      return Error{param_name(spec, "padding", a) + " = " + str(p.padding) + " is over the limit of " +
-                   str(lim.max_padding)};
-    if (p.output_padding < 0)
-      return Error{param_name(spec, "output_padding", a) + " must be at least 0, got " + str(p.output_padding)};
+    const int axis = static_cast<int>(a);
+    for (const AxisParamKey& key : axis_param_keys) {
+      const int value = p.*key.member;
+      const std::string name = param_name(spec.dims, key.key, axis);
+      if (value < key.min)
+        return range_error(name + " must be at least " + str(key.min) + ", got " + str(value), key.key, axis, key.min,
+                           key.max);
+      if (value > key.max && key.key != "output_padding")
+        return range_error(name + " " + str(value) + " is over the limit of " + str(key.max), key.key, axis, key.min,
+                           key.max);
+    }
     // PyTorch's rule: output_padding only picks among the input sizes that the direct
     // convolution maps to the same size, of which there are max(stride, dilation).
-    if (p.output_padding >= p.stride && p.output_padding >= p.dilation)
-      return Error{param_name(spec, "output_padding", a) + " = " + str(p.output_padding) +
-                   " must be smaller than stride (" + str(p.stride) + ") or dilation (" + str(p.dilation) + ")"};
+    const int largest = std::max(p.stride, p.dilation) - 1;
+    if (p.output_padding > largest) {
+      std::string why = "smaller than the stride (" + str(p.stride) + ")";
+      if (p.dilation > 1) why += " or the dilation (" + str(p.dilation) + ")";
+      return range_error(param_name(spec.dims, "output_padding", axis) + " must be " + range_words(0, largest) +
+                             " here, " + why + "; got " + str(p.output_padding),
+                         "output_padding", axis, 0, largest);
+    }
   }
   return std::nullopt;
+}
+
+// The group counts that divide `channels`, and `also` when given (a spec built in C++ fixes both
+// channel counts; the JSON form derives C_out from groups, so only C_in constrains it there).
+Valid divisors(int channels, int also = 0) {
+  Valid valid;
+  for (int g = 1; g <= channels; ++g)
+    if (channels % g == 0 && (also == 0 || also % g == 0)) valid.values.push_back(str(g));
+  return valid;
 }
 
 std::optional<Error> check_channels(const Spec& spec) {
@@ -53,40 +70,59 @@ std::optional<Error> check_channels(const Spec& spec) {
   // The kernel form drops the channel axis from outputs, which is only meaningful for one channel.
   if (spec.single_channel && (spec.in_channels != 1 || spec.out_channels != 1 || spec.groups != 1))
     return Error{"the kernel form (single_channel) needs 1 input channel, 1 output channel and groups 1, got " +
-                 str(spec.in_channels) + ", " + str(spec.out_channels) + " and " + str(spec.groups)};
-  if (spec.groups < 1) return Error{"groups must be at least 1, got " + str(spec.groups)};
-  if (spec.in_channels < 1) return Error{"input must have at least 1 channel, got " + str(spec.in_channels)};
-  if (spec.in_channels % spec.groups != 0)
-    return Error{"groups (" + str(spec.groups) + ") must divide the input channels (" + str(spec.in_channels) + ")"};
-  if (spec.out_channels < 1 || spec.out_channels % spec.groups != 0)
-    return Error{"groups (" + str(spec.groups) + ") must divide the output channels (" + str(spec.out_channels) + ")"};
+                     str(spec.in_channels) + ", " + str(spec.out_channels) + " and " + str(spec.groups),
+                 "kernel"};
+  if (spec.groups < 1)
+    return range_error("groups must be at least 1, got " + str(spec.groups), "groups", -1, 1, std::nullopt);
+  if (spec.in_channels < 1)
+    return range_error("input must have at least 1 channel, got " + str(spec.in_channels), "input", -1, 1,
+                       lim.max_channels);
+  if (spec.in_channels % spec.groups != 0 || spec.out_channels < 1 || spec.out_channels % spec.groups != 0) {
+    const bool input_side = spec.in_channels % spec.groups != 0;
+    Valid valid = input_side ? divisors(spec.in_channels) : divisors(spec.in_channels, spec.out_channels);
+    std::string words;
+    for (size_t i = 0; i < valid.values.size(); ++i)
+      words += (i == 0 ? "" : i + 1 == valid.values.size() ? " or " : ", ") + valid.values[i];
+    return Error{"groups must divide the " + std::string(input_side ? "input" : "output") + " channels (" +
+                     str(input_side ? spec.in_channels : spec.out_channels) + "): " + words + " here; got " +
+                     str(spec.groups),
+                 "groups", -1, std::move(valid)};
+  }
   if (spec.in_channels > lim.max_channels)
-    return Error{"input has " + str(spec.in_channels) + " channels, over the limit of " + str(lim.max_channels)};
+    return range_error("input has " + str(spec.in_channels) + " channels, over the limit of " + str(lim.max_channels),
+                       "input", -1, 1, lim.max_channels);
   if (spec.out_channels > lim.max_channels)
-    return Error{"output has " + str(spec.out_channels) + " channels, over the limit of " + str(lim.max_channels)};
+    return range_error("output has " + str(spec.out_channels) + " channels, over the limit of " + str(lim.max_channels),
+                       "weight", -1, 1, lim.max_channels);
   if (!spec.bias.empty() && spec.bias.size() != static_cast<size_t>(spec.out_channels))
-    return Error{"bias has " + str(static_cast<std::int64_t>(spec.bias.size())) + " values but there are " +
-                 str(spec.out_channels) + " output channels"};
+    return range_error("bias has " + str(static_cast<std::int64_t>(spec.bias.size())) + " values but there are " +
+                           str(spec.out_channels) + " output channels: give " + str(spec.out_channels) +
+                           (spec.out_channels == 1 ? " value" : " values"),
+                       "bias", -1, spec.out_channels, spec.out_channels);
   return std::nullopt;
 }
 
 std::optional<Error> check_sizes(const Spec& spec) {
   const Limits& lim = limits();
-  if (spec.dims != 1 && spec.dims != 2) return Error{"dims must be 1 or 2, got " + str(spec.dims)};
+  if (spec.dims != 1 && spec.dims != 2)
+    return Error{"dims must be 1 or 2, got " + str(spec.dims), "dims", -1, Valid{{}, {}, {"1", "2"}}};
   const size_t axes = static_cast<size_t>(spec.dims);
   if (spec.input_size.size() != axes || spec.kernel_size.size() != axes || spec.axes.size() != axes)
     return Error{"input, kernel and parameters must each have " + str(spec.dims) + " spatial axes"};
   for (size_t a = 0; a < axes; ++a) {
-    const std::string axis(axis_name(spec.dims, static_cast<int>(a)));
-    if (spec.input_size[a] < 1) return Error{"input " + axis + " must be at least 1, got " + str(spec.input_size[a])};
-    if (spec.input_size[a] > lim.max_input_size)
-      return Error{"input " + axis + " " + str(spec.input_size[a]) + " is over the limit of " +
-                   str(lim.max_input_size)};
-    if (spec.kernel_size[a] < 1)
-      return Error{"kernel " + axis + " must be at least 1, got " + str(spec.kernel_size[a])};
-    if (spec.kernel_size[a] > lim.max_kernel_size)
-      return Error{"kernel " + axis + " " + str(spec.kernel_size[a]) + " is over the limit of " +
-                   str(lim.max_kernel_size)};
+    const int axis = static_cast<int>(a);
+    const std::string name(axis_name(spec.dims, axis));
+    struct Size {
+      const char* field;
+      int size, max;
+    };
+    for (const auto& [field, size, max] : {Size{"input", spec.input_size[a], lim.max_input_size},
+                                           Size{"kernel", spec.kernel_size[a], lim.max_kernel_size}}) {
+      const std::string what = std::string(field) + " " + name;
+      if (size < 1) return range_error(what + " must be at least 1, got " + str(size), field, axis, 1, max);
+      if (size > max)
+        return range_error(what + " " + str(size) + " is over the limit of " + str(max), field, axis, 1, max);
+    }
   }
   return std::nullopt;
 }
@@ -95,22 +131,29 @@ std::optional<Error> check_data(const Spec& spec) {
   const Limits& lim = limits();
   const std::int64_t inputs = spec.in_channels * input_area(spec);
   if (inputs > lim.max_input_elements)
-    return Error{"input has " + str(inputs) + " values, over the limit of " + str(lim.max_input_elements)};
+    return range_error("input has " + str(inputs) + " values, over the limit of " + str(lim.max_input_elements),
+                       "input", -1, 1, static_cast<double>(lim.max_input_elements));
   const std::int64_t weights =
       static_cast<std::int64_t>(spec.in_channels) * (spec.out_channels / spec.groups) * kernel_area(spec);
   if (weights > lim.max_weight_elements)
-    return Error{"weight has " + str(weights) + " values, over the limit of " + str(lim.max_weight_elements)};
+    return range_error("weight has " + str(weights) + " values, over the limit of " + str(lim.max_weight_elements),
+                       "weight", -1, 1, static_cast<double>(lim.max_weight_elements));
   if (spec.input.size() != static_cast<size_t>(inputs))
     return Error{"input holds " + str(static_cast<std::int64_t>(spec.input.size())) + " values but its shape needs " +
-                 str(inputs)};
+                     str(inputs),
+                 "input"};
   if (spec.weight.size() != static_cast<size_t>(weights))
     return Error{"weight holds " + str(static_cast<std::int64_t>(spec.weight.size())) + " values but its shape needs " +
-                 str(weights)};
+                     str(weights),
+                 "weight"};
   // parse_spec names the offending element; these catch specs built in C++.
-  for (const std::vector<double>* values : {&spec.input, &spec.weight, &spec.bias})
+  for (const auto& [field, values] :
+       {std::pair{"input", &spec.input}, std::pair{"weight", &spec.weight}, std::pair{"bias", &spec.bias}})
     for (double v : *values)
       if (!(std::fabs(v) <= lim.max_abs_value))
-        return Error{"every input, weight and bias value must be finite and at most 1e+100 in magnitude"};
+        return range_error("every " + std::string(field) + " value must be finite and at most " +
+                               format_number(lim.max_abs_value) + " in magnitude",
+                           field, -1, -lim.max_abs_value, lim.max_abs_value);
   return std::nullopt;
 }
 
@@ -119,13 +162,18 @@ std::optional<Error> check_output(const Spec& spec) {
   std::int64_t buffer = spec.out_channels;
   for (size_t a = 0; a < spec.axes.size(); ++a) {
     const AxisParams& p = spec.axes[a];
+    const int axis = static_cast<int>(a);
     const AxisSizes sizes = axis_sizes(spec.input_size[a], spec.kernel_size[a], p);
-    if (sizes.output < 1)
-      return Error{"output " + std::string(axis_name(spec.dims, static_cast<int>(a))) + " would be (" +
-                   str(spec.input_size[a]) + " - 1) * " + str(p.stride) + " - 2 * " + str(p.padding) + " + " +
-                   str(p.dilation) + " * (" + str(spec.kernel_size[a]) + " - 1) + " + str(p.output_padding) +
-                   " + 1 = " + str(sizes.output) + "; it must be at least 1 (padding " + str(p.padding) +
-                   " is too large)"};
+    if (sizes.output < 1) {
+      // output = intermediate - 2*padding + output_padding >= 1 bounds the padding.
+      const std::int64_t largest = (sizes.intermediate + p.output_padding - 1) / 2;
+      return range_error(param_name(spec.dims, "padding", axis) + " " + str(p.padding) + " is too large: the output " +
+                             std::string(axis_name(spec.dims, axis)) + " would be (" + str(spec.input_size[a]) +
+                             " - 1) * " + str(p.stride) + " - 2 * " + str(p.padding) + " + " + str(p.dilation) +
+                             " * (" + str(spec.kernel_size[a]) + " - 1) + " + str(p.output_padding) +
+                             " + 1 = " + str(sizes.output) + "; padding must be " + range_words(0, largest) + " here",
+                         "padding", axis, 0, static_cast<double>(largest));
+    }
     buffer *= sizes.intermediate + std::max(0, p.output_padding - p.padding);
   }
   if (buffer > lim.max_buffer_elements)
@@ -138,6 +186,11 @@ std::optional<Error> check_output(const Spec& spec) {
 }
 
 }  // namespace
+
+std::string param_name(int dims, std::string_view key, int axis) {
+  if (dims == 1 || axis < 0) return std::string(key);
+  return std::string(key) + " (" + std::string(axis_name(dims, axis)) + ")";
+}
 
 Result<Spec> validate_spec(Spec spec) {
   for (auto check : {check_sizes, check_params, check_channels, check_data, check_output})

@@ -80,8 +80,33 @@ TEST(Cli, ComputePrintsShortestRoundTripNumbers) {
 TEST(Cli, ComputeOnAnInvalidSpecPrintsErrorJsonAndExits2) {
   const CliRun run = run_cli("compute", R"({"dims":1,"input":[1],"kernel":[1],"stride":0})");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_EQ(run.out, "{\"error\":\"stride must be at least 1, got 0\"}\n");
+  EXPECT_EQ(run.out,
+            "{\"error\":\"stride must be at least 1, got 0\",\"field\":\"stride\",\"axis\":0,"
+            "\"valid\":{\"min\":1,\"max\":16}}\n");
   EXPECT_EQ(run.err, "");
+}
+
+TEST(Cli, ErrorJsonIsValidUtf8WhateverTheInputBytes) {
+  // A byte order mark, then a stray byte of a multi-byte character: both are named, and what is
+  // printed is valid UTF-8 (a lone 0xEF was once echoed as it was).
+  const CliRun bom = run_cli("compute", "\xEF\xBB\xBF{}");
+  EXPECT_EQ(bom.exit_code, 2);
+  EXPECT_EQ(bom.out,
+            "{\"error\":\"invalid JSON at character 1: unexpected byte order mark (U+FEFF): save the spec without "
+            "it\",\"field\":null,\"axis\":null}\n");
+  const CliRun stray = run_cli("compute", "{\"dims\":1,\"input\":[1],\"kernel\":[1],\"k\xEF\":1}");
+  EXPECT_EQ(stray.exit_code, 2);
+  EXPECT_TRUE(contains(stray.out, "unknown key \\\"k\xEF\xBF\xBD\\\"")) << stray.out;
+}
+
+TEST(Cli, AFailedWriteIsAnError) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full here";
+  for (const char* command : {"compute", "explain", "help"}) {
+    const std::string line = std::string("echo '") + std::string(test::seed_1d) + "' | '" + TCONV_CLI_PATH + "' " +
+                             command + " > /dev/full 2>/dev/null";
+    const int status = std::system(line.c_str());
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << command << ": status " << status;
+  }
 }
 
 TEST(Cli, ErrorJsonEscapesTheMessage) {
@@ -93,7 +118,9 @@ TEST(Cli, ErrorJsonEscapesTheMessage) {
 TEST(Cli, EmptyStdinExits2WithErrorJson) {
   const CliRun run = run_cli("compute", "");
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_EQ(run.out, "{\"error\":\"invalid JSON at character 1: expected a value, found the end of the text\"}\n");
+  EXPECT_EQ(run.out,
+            "{\"error\":\"invalid JSON at character 1: expected a value, found the end of the text\",\"field\":null,"
+            "\"axis\":null}\n");
 }
 
 TEST(Cli, OversizedStdinExits2) {
@@ -103,12 +130,22 @@ TEST(Cli, OversizedStdinExits2) {
   EXPECT_TRUE(contains(run.out, "bytes long, over the limit of 8388608")) << run.out;
 }
 
-TEST(Cli, UnknownSubcommandExits64WithUsageOnStderr) {
+TEST(Cli, AnUnknownCommandOrOptionExits2WithTheUsageOnStderr) {
   for (const char* arguments : {"", "convolve", "compute --latex", "explain --json", "explain --latex extra"}) {
     const CliRun run = run_cli(arguments, std::string(test::seed_1d));
-    EXPECT_EQ(run.exit_code, 64) << arguments;
+    EXPECT_EQ(run.exit_code, 2) << arguments;
     EXPECT_EQ(run.out, "") << arguments;
-    EXPECT_TRUE(run.err.starts_with("usage: tconv compute")) << arguments << ": " << run.err;
+    EXPECT_TRUE(run.err.starts_with("tconv: ")) << arguments << ": " << run.err;
+    EXPECT_TRUE(contains(run.err, "\n\nusage: tconv compute")) << arguments << ": " << run.err;
+  }
+}
+
+TEST(Cli, HelpPrintsTheUsageAndExits0) {
+  for (const char* arguments : {"help", "--help", "-h"}) {
+    const CliRun run = run_cli(arguments, "");
+    EXPECT_EQ(run.exit_code, 0) << arguments;
+    EXPECT_TRUE(run.out.starts_with("usage: tconv compute")) << arguments << ": " << run.out;
+    EXPECT_EQ(run.err, "") << arguments;
   }
 }
 

@@ -194,6 +194,13 @@ TEST_P(GoldenRejected, IsRejectedNamingTheRule) {
                                                               : "(unknown rejection " + c.rejects + ")";
   EXPECT_NE(message.find(keyword), std::string::npos)
       << "message: " << message << "\nexpected it to name: " << keyword << "\nPyTorch: " << c.torch_error;
+  // The error names, as data, the key to fix: what the page marks.
+  const std::string field = c.rejects == "output_size"      ? "padding"
+                            : c.rejects == "output_padding" ? "output_padding"
+                            : c.rejects == "groups"         ? "groups"
+                            : c.rejects == "bias"           ? "bias"
+                                                            : "weight";
+  EXPECT_EQ(spec.error().field, field) << message;
   // In 2D the per-axis rules also name the axis.
   const bool per_axis_rule = c.rejects == "output_size" || c.rejects == "output_padding";
   if (per_axis_rule && c.spec.find("\"dims\":2") != std::string::npos) {

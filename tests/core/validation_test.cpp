@@ -183,13 +183,17 @@ TEST(SpecStructure, NonFiniteValuesAreRejected) {
   EXPECT_EQ(parse_error(R"({"dims":1,"input":[1,NaN],"kernel":[1]})"), "input[1] must be finite, got NaN");
   EXPECT_EQ(parse_error(R"({"dims":1,"input":[1],"kernel":[Infinity]})"), "kernel[0] must be finite, got Infinity");
   EXPECT_EQ(parse_error(with(R"("bias":[-Infinity])")), "bias[0] must be finite, got -Infinity");
-  EXPECT_EQ(parse_error(R"({"dims":1,"input":[1e999],"kernel":[1]})"), "input[0] must be finite, got 1e999");
 }
 
 TEST(SpecStructure, MagnitudeOverTheLimitIsRejected) {
   EXPECT_EQ(parse_error(R"({"dims":1,"input":[1],"kernel":[-1.5e100]})"),
             "kernel[0] = -1.5e100 is larger in magnitude than the limit 1e+100");
   EXPECT_EQ(parse_error(R"({"dims":1,"input":[1e100,-1e100],"kernel":[1e100]})"), "<accepted>");
+  // 1e400 is a finite literal over the limit (it reads as infinity): the limit is what to say.
+  EXPECT_EQ(parse_error(R"({"dims":1,"input":[1e400],"kernel":[1]})"),
+            "input[0] = 1e400 is larger in magnitude than the limit 1e+100");
+  EXPECT_EQ(parse_error(R"({"dims":1,"input":[1],"kernel":[-1e999]})"),
+            "kernel[0] = -1e999 is larger in magnitude than the limit 1e+100");
 }
 
 TEST(SpecStructure, BiasMustBeAnArray) {
@@ -199,42 +203,42 @@ TEST(SpecStructure, BiasMustBeAnArray) {
 // --- integer parameters ---------------------------------------------------------------------
 
 TEST(IntegerParameters, NonIntegerStrideIsRejected) {
-  EXPECT_EQ(parse_error(with(R"("stride":1.5)")), "stride must be an integer, got 1.5 (or an array of 1 integer)");
-  EXPECT_EQ(parse_error(with(R"("stride":"2")")), "stride must be an integer, got \"2\" (or an array of 1 integer)");
-  EXPECT_EQ(parse_error(with(R"("stride":true)")),
-            "stride must be an integer, got a boolean (or an array of 1 integer)");
-  EXPECT_EQ(parse_error(with(R"("stride":2e0)")), "stride must be an integer, got 2e0 (or an array of 1 integer)");
-  EXPECT_EQ(parse_error(with_2d(R"("stride":[2,1.5])")), "stride[1] must be an integer, got 1.5");
+  EXPECT_EQ(parse_error(with(R"("stride":1.5)")), "stride must be a whole number, got 1.5");
+  EXPECT_EQ(parse_error(with(R"("stride":"2")")), "stride must be a whole number, got \"2\"");
+  EXPECT_EQ(parse_error(with(R"("stride":true)")), "stride must be a whole number, got a boolean");
+  EXPECT_EQ(parse_error(with(R"("stride":2e0)")), "stride must be a whole number, got 2e0");
+  EXPECT_EQ(parse_error(with_2d(R"("stride":[2,1.5])")), "stride (width) must be a whole number, got 1.5");
 }
 
 TEST(IntegerParameters, PerAxisArrayOfWrongLengthIsRejected) {
-  EXPECT_EQ(parse_error(with_2d(R"("padding":[1,2,3])")),
-            "padding must have 1 or 2 values (one per axis) for dims 2, got 3");
-  EXPECT_EQ(parse_error(with(R"("dilation":[])")), "dilation must have 1 value (one per axis) for dims 1, got 0");
+  EXPECT_EQ(parse_error(with_2d(R"("padding":[1,2,3])")), "padding must have 1 or 2 values (height, width), got 3");
+  EXPECT_EQ(parse_error(with(R"("dilation":[])")), "dilation must have 1 value, got 0");
   EXPECT_EQ(parse_error(with(R"("stride":[2])")), "<accepted>");
 }
 
 TEST(IntegerParameters, HugeIntegerIsOutOfRange) {
   EXPECT_EQ(parse_error(with(R"("stride":10000000000)")),
-            "stride = 10000000000 is out of range (or an array of 1 integer)");
-  EXPECT_EQ(parse_error(with_2d(R"("stride":[1,-10000000000])")), "stride[1] = -10000000000 is out of range");
-  EXPECT_EQ(parse_error(with(R"("groups":-10000000000)")), "groups = -10000000000 is out of range");
+            "stride 10000000000 is out of range: it must be from 1 to 16");
+  EXPECT_EQ(parse_error(with_2d(R"("stride":[1,-10000000000])")),
+            "stride (width) -10000000000 is out of range: it must be from 1 to 16");
+  EXPECT_EQ(parse_error(with(R"("groups":-10000000000)")),
+            "groups -10000000000 is out of range: it must be from 1 to 64");
 }
 
 TEST(IntegerParameters, GroupsMustBeAnInteger) {
-  EXPECT_EQ(parse_error(full("[[1]]", "[[[1]]]", R"("groups":"1")")), "groups must be an integer, got \"1\"");
+  EXPECT_EQ(parse_error(full("[[1]]", "[[[1]]]", R"("groups":"1")")), "groups must be a whole number, got \"1\"");
 }
 
 // --- PyTorch's rules ------------------------------------------------------------------------
 
 TEST(PyTorchRules, StrideMustBePositive) {
   EXPECT_EQ(parse_error(with(R"("stride":0)")), "stride must be at least 1, got 0");
-  EXPECT_EQ(parse_error(with_2d(R"("stride":[1,-2])")), "stride[1] (width) must be at least 1, got -2");
+  EXPECT_EQ(parse_error(with_2d(R"("stride":[1,-2])")), "stride (width) must be at least 1, got -2");
 }
 
 TEST(PyTorchRules, PaddingMustNotBeNegative) {
   EXPECT_EQ(parse_error(with(R"("padding":-1)")), "padding must be at least 0, got -1");
-  EXPECT_EQ(parse_error(with_2d(R"("padding":[-1,0])")), "padding[0] (height) must be at least 0, got -1");
+  EXPECT_EQ(parse_error(with_2d(R"("padding":[-1,0])")), "padding (height) must be at least 0, got -1");
 }
 
 TEST(PyTorchRules, OutputPaddingMustNotBeNegative) {
@@ -247,26 +251,26 @@ TEST(PyTorchRules, DilationMustBePositive) {
 
 TEST(PyTorchRules, OutputPaddingMustBeSmallerThanStrideOrDilation) {
   EXPECT_EQ(parse_error(with(R"("stride":2,"output_padding":2)")),
-            "output_padding = 2 must be smaller than stride (2) or dilation (1)");
+            "output_padding must be 0 or 1 here, smaller than the stride (2); got 2");
   EXPECT_EQ(parse_error(with(R"("output_padding":1)")),
-            "output_padding = 1 must be smaller than stride (1) or dilation (1)");
+            "output_padding must be 0 here, smaller than the stride (1); got 1");
   EXPECT_EQ(parse_error(with(R"("stride":1,"dilation":3,"output_padding":2)")), "<accepted>");
 }
 
 TEST(PyTorchRules, OutputPaddingRuleNamesTheAxisIn2D) {
   EXPECT_EQ(parse_error(with_2d(R"("stride":2,"output_padding":[1,2])")),
-            "output_padding[1] (width) = 2 must be smaller than stride (2) or dilation (1)");
+            "output_padding (width) must be 0 or 1 here, smaller than the stride (2); got 2");
   EXPECT_EQ(parse_error(with_2d(R"("stride":[1,3],"dilation":[2,1],"output_padding":[2,2])")),
-            "output_padding[0] (height) = 2 must be smaller than stride (1) or dilation (2)");
+            "output_padding (height) must be 0 or 1 here, smaller than the stride (1) or the dilation (2); got 2");
 }
 
 TEST(PyTorchRules, OutputSmallerThanOneShowsTheFormula) {
   EXPECT_EQ(parse_error(R"({"dims":1,"input":[1],"kernel":[1,2],"padding":1})"),
-            "output length would be (1 - 1) * 1 - 2 * 1 + 1 * (2 - 1) + 0 + 1 = 0; it must be at least 1 "
-            "(padding 1 is too large)");
+            "padding 1 is too large: the output length would be (1 - 1) * 1 - 2 * 1 + 1 * (2 - 1) + 0 + 1 = 0; "
+            "padding must be 0 here");
   EXPECT_EQ(parse_error(with_2d(R"("padding":[0,3])")),
-            "output width would be (2 - 1) * 1 - 2 * 3 + 1 * (2 - 1) + 0 + 1 = -3; it must be at least 1 "
-            "(padding 3 is too large)");
+            "padding (width) 3 is too large: the output width would be (2 - 1) * 1 - 2 * 3 + 1 * (2 - 1) + 0 + 1 = "
+            "-3; padding must be 0 or 1 here");
   EXPECT_EQ(parse_error(R"({"dims":1,"input":[7],"kernel":[1,2,3],"padding":1})"), "<accepted>");
 }
 
@@ -277,14 +281,15 @@ TEST(PyTorchRules, GroupsMustBePositive) {
 
 TEST(PyTorchRules, GroupsMustDivideTheInputChannels) {
   EXPECT_EQ(parse_error(full("[[1],[2],[3]]", "[[[1]],[[1]],[[1]]]", R"("groups":2)")),
-            "groups (2) must divide the input channels (3)");
-  EXPECT_EQ(parse_error(full("[[1]]", "[[[1]]]", R"("groups":2)")), "groups (2) must divide the input channels (1)");
+            "groups must divide the input channels (3): 1 or 3 here; got 2");
+  EXPECT_EQ(parse_error(full("[[1]]", "[[[1]]]", R"("groups":2)")),
+            "groups must divide the input channels (1): 1 here; got 2");
 }
 
 TEST(PyTorchRules, GroupsMustDivideTheOutputChannelsOfASpecBuiltInCpp) {
   Spec spec = ones_spec({2}, {1}, 2, 3, 2);
   spec.weight.assign(3, 1.0);
-  EXPECT_EQ(validate_error(spec), "groups (2) must divide the output channels (3)");
+  EXPECT_EQ(validate_error(spec), "groups must divide the output channels (3): 1 here; got 2");
 }
 
 TEST(PyTorchRules, GroupsMustBeOneWithTheKernelForm) {
@@ -296,7 +301,7 @@ TEST(PyTorchRules, GroupsMustBeOneWithTheKernelForm) {
 TEST(PyTorchRules, HugeGroupsIsRejectedWithoutOverflow) {
   // C_out = 3 x groups would overflow an int: the reader must not compute it.
   EXPECT_EQ(parse_error(full("[[1]]", "[[[1],[1],[1]]]", R"("groups":1000000000)")),
-            "groups (1000000000) must divide the input channels (1)");
+            "groups must divide the input channels (1): 1 here; got 1000000000");
 }
 
 TEST(PyTorchRules, WeightChannelsMustMatchInputChannels) {
@@ -304,9 +309,9 @@ TEST(PyTorchRules, WeightChannelsMustMatchInputChannels) {
 }
 
 TEST(PyTorchRules, BiasNeedsOneValuePerOutputChannel) {
-  EXPECT_EQ(parse_error(with(R"("bias":[1,2])")), "bias has 2 values but there are 1 output channels");
+  EXPECT_EQ(parse_error(with(R"("bias":[1,2])")), "bias has 2 values but there are 1 output channels: give 1 value");
   EXPECT_EQ(parse_error(full("[[1],[2]]", "[[[1]],[[1]]]", R"("groups":2,"bias":[1])")),
-            "bias has 1 values but there are 2 output channels");
+            "bias has 1 values but there are 2 output channels: give 2 values");
 }
 
 // --- size limits ----------------------------------------------------------------------------
@@ -325,16 +330,16 @@ TEST(SizeLimits, KernelSizeOver16IsRejected) {
 }
 
 TEST(SizeLimits, StrideOver16IsRejected) {
-  EXPECT_EQ(parse_error(with(R"("stride":17)")), "stride = 17 is over the limit of 16");
+  EXPECT_EQ(parse_error(with(R"("stride":17)")), "stride 17 is over the limit of 16");
   EXPECT_EQ(parse_error(with(R"("stride":16)")), "<accepted>");
 }
 
 TEST(SizeLimits, DilationOver16IsRejected) {
-  EXPECT_EQ(parse_error(with_2d(R"("dilation":[16,17])")), "dilation[1] (width) = 17 is over the limit of 16");
+  EXPECT_EQ(parse_error(with_2d(R"("dilation":[16,17])")), "dilation (width) 17 is over the limit of 16");
 }
 
 TEST(SizeLimits, PaddingOver1024IsRejected) {
-  EXPECT_EQ(parse_error(with(R"("padding":1025)")), "padding = 1025 is over the limit of 1024");
+  EXPECT_EQ(parse_error(with(R"("padding":1025)")), "padding 1025 is over the limit of 1024");
 }
 
 TEST(SizeLimits, ChannelsOver64AreRejected) {
@@ -430,16 +435,15 @@ TEST(CppSpecs, DataMustMatchTheShape) {
 }
 
 TEST(CppSpecs, ValuesMustBeFiniteAndBounded) {
-  const std::string message = "every input, weight and bias value must be finite and at most 1e+100 in magnitude";
   Spec spec = ones_spec({2}, {1});
   spec.input[1] = std::numeric_limits<double>::quiet_NaN();
-  EXPECT_EQ(validate_error(spec), message);
+  EXPECT_EQ(validate_error(spec), "every input value must be finite and at most 1e+100 in magnitude");
   spec = ones_spec({2}, {1});
   spec.weight[0] = -std::numeric_limits<double>::infinity();
-  EXPECT_EQ(validate_error(spec), message);
+  EXPECT_EQ(validate_error(spec), "every weight value must be finite and at most 1e+100 in magnitude");
   spec = ones_spec({2}, {1});
   spec.bias = {2e100};
-  EXPECT_EQ(validate_error(spec), message);
+  EXPECT_EQ(validate_error(spec), "every bias value must be finite and at most 1e+100 in magnitude");
 }
 
 TEST(CppSpecs, KernelFormNeedsOneChannelAndOneGroup) {

@@ -42,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const tconv::Result<tconv::Spec> parsed = tconv::parse_spec(text);
   if (!parsed.ok()) {
     check(!parsed.error().message.empty());
-    check(!tconv::error_json(parsed.error().message).empty());
+    check(!tconv::error_json(parsed.error()).empty());
     return 0;
   }
   const tconv::Spec& spec = parsed.value();

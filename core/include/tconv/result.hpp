@@ -1,17 +1,35 @@
 #pragma once
-/// @file Result: a value or an error message. Errors are values, never exceptions,
-/// so they cross the WebAssembly boundary as plain data.
+/// @file Result: a value or an error. Errors are values, never exceptions, so they cross the
+/// WebAssembly boundary as plain data; they say which spec key and axis they are about and what
+/// that key accepts, so that a user interface can point at the field without reading the sentence.
 
 #include <optional>
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace tconv {
 
-/// A user-facing error: one sentence naming the parameter and the numbers.
+/// What a field accepts: a range (either end may be open), or a list of values.
+struct Valid {
+  std::optional<double> min;        ///< smallest accepted value
+  std::optional<double> max;        ///< largest accepted value
+  std::vector<std::string> values;  ///< or the accepted values, each as JSON text ("1", "\"stride\"")
+
+  [[nodiscard]] bool empty() const { return !min && !max && values.empty(); }
+};
+
+/// A user-facing error: one sentence naming the parameter and the numbers, and the same facts as data.
 struct Error {
-  std::string message;  ///< e.g. "stride[1] must be >= 1, got 0"
+  Error() = default;
+  Error(std::string message_, std::string field_ = "", int axis_ = -1, Valid valid_ = {})  // NOLINT: implicit
+      : message(std::move(message_)), field(std::move(field_)), axis(axis_), valid(std::move(valid_)) {}
+
+  std::string message;  ///< e.g. "stride (width) must be at least 1, got 0"
+  std::string field;    ///< the spec key it is about ("stride", "input"), or "" for the spec as a whole
+  int axis = -1;        ///< the spatial axis (0: length or height, 1: width), or -1 when not one axis
+  Valid valid;          ///< what the field accepts here, when that is one range or one list
 };
 
 /// Either a T or an Error.

@@ -2,6 +2,7 @@
 /// @file The validated description of one transposed convolution (one sample, no batch axis)
 /// and the size limits every accepted spec respects.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -61,13 +62,43 @@ struct Limits {
 };
 
 /// The limits every function of the core enforces.
-const Limits& limits();
+inline constexpr Limits the_limits{};
+inline const Limits& limits() { return the_limits; }
+
+/// A per-axis hyper-parameter: its key in a JSON spec, its default, where AxisParams keeps it and
+/// the range the limits allow (output_padding's real bound depends on stride and dilation). This is
+/// the one list of them: the reader, the validator, explain and the binding all walk it.
+struct AxisParamKey {
+  std::string_view key;
+  int fallback;
+  int AxisParams::*member;
+  int min;
+  int max;
+};
+inline constexpr std::array<AxisParamKey, 4> axis_param_keys{{
+    {"stride", 1, &AxisParams::stride, 1, the_limits.max_stride},
+    {"padding", 0, &AxisParams::padding, 0, the_limits.max_padding},
+    {"output_padding", 0, &AxisParams::output_padding, 0,
+     (the_limits.max_stride > the_limits.max_dilation ? the_limits.max_stride : the_limits.max_dilation) - 1},
+    {"dilation", 1, &AxisParams::dilation, 1, the_limits.max_dilation},
+}};
+
+/// Every key of a JSON spec, in the order messages list them.
+inline constexpr std::array<std::string_view, 10> spec_keys{
+    "dims", "input", "weight", "kernel", "bias", "stride", "padding", "output_padding", "dilation", "groups"};
 
 /// Human names of the spatial axes: {"length"} or {"height", "width"}.
 std::string_view axis_name(int dims, int axis);
 
+/// How messages name a per-axis parameter: "stride" in 1D (or for every axis), "stride (width)" in 2D.
+std::string param_name(int dims, std::string_view key, int axis);
+
 /// Checks a spec built in C++ (sizes agree with the data, PyTorch's validity rules, limits).
 Result<Spec> validate_spec(Spec spec);
+
+/// The length check of a JSON spec (max_json_bytes), on its own: the binding refuses an oversized
+/// text with it before copying the text anywhere.
+Result<bool> check_spec_length(std::int64_t bytes);
 
 /// Reads a JSON spec (the CLI's format, see README) and validates it.
 Result<Spec> parse_spec(std::string_view json);
