@@ -5,7 +5,9 @@
 #include <string>
 
 #include "json_value.hpp"
+#include "spec_rules.hpp"
 #include "tconv/format.hpp"
+#include "tconv/geometry.hpp"
 #include "tconv/spec.hpp"
 
 namespace tconv {
@@ -25,6 +27,14 @@ bool is_non_finite_token(const JsonValue& value) {
   return value.text == "NaN" || value.text == "Infinity" || value.text == "-Infinity";
 }
 
+// Where one array of the spec comes from: the JSON text, or a shape whose values the caller holds.
+struct ArraySource {
+  const JsonValue* json = nullptr;
+  const std::vector<int>* shape = nullptr;
+
+  [[nodiscard]] bool given() const { return json != nullptr || shape != nullptr; }
+};
+
 // A nested array of numbers read into a row-major buffer with its shape.
 struct NestedArray {
   std::vector<int> shape;
@@ -35,6 +45,11 @@ class NestedArrayReader {
  public:
   NestedArrayReader(std::string_view name, std::string_view layout, size_t depth)
       : name_(name), layout_(layout), depth_(depth) {}
+
+  // From JSON, or from a shape whose values the caller holds (same messages, values left empty).
+  Result<NestedArray> read(const ArraySource& source) {
+    return source.json != nullptr ? read(*source.json) : read_shape(*source.shape);
+  }
 
   Result<NestedArray> read(const JsonValue& root) {
     // The shape comes from the first element at each level; every other array must match it.
@@ -48,6 +63,18 @@ class NestedArrayReader {
       path += "[0]";
     }
     if (!walk(root, 0, std::string(name_))) return std::move(error_);
+    return std::move(out_);
+  }
+
+  Result<NestedArray> read_shape(const std::vector<int>& shape) {
+    std::string path(name_);
+    for (size_t d = 0; d < depth_; ++d) {
+      if (d == shape.size()) return error(path + " must be an array, got a number; " + expected());
+      if (shape[d] < 1) return error(path + " is empty; " + expected());
+      out_.shape.push_back(std::min(shape[d], 1 << 30));
+      path += "[0]";
+    }
+    if (shape.size() > depth_) return error(path + " must be a number, got an array; " + expected());
     return std::move(out_);
   }
 
@@ -170,7 +197,10 @@ Result<bool> check_spec_length(std::int64_t bytes) {
                Valid{{}, static_cast<double>(max), {}}};
 }
 
-Result<Spec> parse_spec(std::string_view json) {
+namespace {
+
+// The JSON spec, with the arrays that `shapes` names given by shape only (their values left empty).
+Result<Spec> parse(std::string_view json, const ArrayShapes& shapes) {
   if (Result<bool> length = check_spec_length(static_cast<std::int64_t>(json.size())); !length.ok())
     return length.error();
   Result<JsonValue> parsed = detail::parse_json(json, limits().max_json_depth, limits().max_json_values);
@@ -199,27 +229,39 @@ Result<Spec> parse_spec(std::string_view json) {
   spec.dims = static_cast<int>(dims->number);
   const size_t axes = static_cast<size_t>(spec.dims);
 
-  const JsonValue* weight = root.find("weight");
-  const JsonValue* kernel = root.find("kernel");
-  const JsonValue* input = root.find("input");
-  if (weight != nullptr && kernel != nullptr)
+  const auto source = [&](std::string_view key, const std::optional<std::vector<int>>& shape) -> Result<ArraySource> {
+    ArraySource from{root.find(key), shape ? &*shape : nullptr};
+    if (from.json != nullptr && from.shape != nullptr)
+      return Error{std::string(key) + " is given twice, as text and as data", std::string(key)};
+    return from;
+  };
+  Result<ArraySource> weight_source = source("weight", shapes.weight);
+  Result<ArraySource> kernel_source = source("kernel", shapes.kernel);
+  Result<ArraySource> input_source = source("input", shapes.input);
+  Result<ArraySource> bias_source = source("bias", shapes.bias);
+  for (const Result<ArraySource>* s : {&weight_source, &kernel_source, &input_source, &bias_source})
+    if (!s->ok()) return s->error();
+  const ArraySource& weight = weight_source.value();
+  const ArraySource& kernel = kernel_source.value();
+  const ArraySource& input = input_source.value();
+  if (weight.given() && kernel.given())
     return Error{"give either kernel (one channel) or weight (several channels), not both", "kernel"};
-  if (weight == nullptr && kernel == nullptr)
+  if (!weight.given() && !kernel.given())
     return Error{"weight " + std::string(spec.dims == 1 ? "[C_in][C_out/groups][k]" : "[C_in][C_out/groups][kH][kW]") +
                      " or kernel " + kernel_layout(spec.dims) + " is required",
                  "kernel"};
-  if (input == nullptr) return Error{"input is required", "input"};
-  spec.single_channel = kernel != nullptr;
+  if (!input.given()) return Error{"input is required", "input"};
+  spec.single_channel = kernel.given();
 
   // The shorthand has no channel axes; the full form has one on the input and two on the weight.
   const std::string input_layout = (spec.single_channel ? "" : "[C_in]") + spatial_layout(spec.dims);
   Result<NestedArray> input_array =
-      NestedArrayReader("input", input_layout, axes + (spec.single_channel ? 0 : 1)).read(*input);
+      NestedArrayReader("input", input_layout, axes + (spec.single_channel ? 0 : 1)).read(input);
   if (!input_array.ok()) return input_array.error();
   const std::string weight_layout = (spec.single_channel ? "" : "[C_in][C_out/groups]") + kernel_layout(spec.dims);
   Result<NestedArray> weight_array =
       NestedArrayReader(spec.single_channel ? "kernel" : "weight", weight_layout, axes + (spec.single_channel ? 0 : 2))
-          .read(spec.single_channel ? *kernel : *weight);
+          .read(spec.single_channel ? kernel : weight);
   if (!weight_array.ok()) return weight_array.error();
 
   NestedArray in = std::move(input_array).value();
@@ -253,11 +295,12 @@ Result<Spec> parse_spec(std::string_view json) {
   spec.weight = std::move(w.values);
 
   // null is no bias, as PyTorch's bias=None (and what Python's json writes for None).
-  const JsonValue* bias = root.find("bias");
-  if (bias != nullptr && bias->kind != Kind::null) {
-    Result<NestedArray> bias_array = NestedArrayReader("bias", "[C_out]", 1).read(*bias);
+  const ArraySource& bias = bias_source.value();
+  if (bias.shape != nullptr || (bias.json != nullptr && bias.json->kind != Kind::null)) {
+    Result<NestedArray> bias_array = NestedArrayReader("bias", "[C_out]", 1).read(bias);
     if (!bias_array.ok()) return bias_array.error();
     spec.bias = std::move(bias_array).value().values;
+    if (bias.shape != nullptr) spec.bias.resize(static_cast<size_t>(std::min((*bias.shape)[0], 1 << 20)));
   }
 
   spec.axes.resize(axes);
@@ -266,8 +309,27 @@ Result<Spec> parse_spec(std::string_view json) {
     if (!values.ok()) return values.error();
     for (size_t a = 0; a < axes; ++a) spec.axes[a].*param.member = values.value()[a];
   }
+  return spec;
+}
 
-  return validate_spec(std::move(spec));
+}  // namespace
+
+Result<Spec> parse_spec(std::string_view json) {
+  Result<Spec> spec = parse(json, {});
+  if (!spec.ok()) return spec.error();
+  return validate_spec(std::move(spec).value());
+}
+
+Result<Spec> parse_spec_shapes(std::string_view json, const ArrayShapes& shapes) {
+  Result<Spec> parsed = parse(json, shapes);
+  if (!parsed.ok()) return parsed.error();
+  // Every rule that depends on sizes, before anything is allocated for the values.
+  Result<Spec> checked = detail::validate_sizes(std::move(parsed).value());
+  if (!checked.ok()) return checked.error();
+  Spec spec = std::move(checked).value();
+  spec.input.resize(static_cast<size_t>(spec.in_channels * input_area(spec)));
+  spec.weight.resize(static_cast<size_t>(spec.in_channels * (spec.out_channels / spec.groups) * kernel_area(spec)));
+  return spec;
 }
 
 }  // namespace tconv

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "spec_rules.hpp"
 #include "tconv/format.hpp"
 #include "tconv/geometry.hpp"
 #include "tconv/spec.hpp"
@@ -127,7 +128,7 @@ std::optional<Error> check_sizes(const Spec& spec) {
   return std::nullopt;
 }
 
-std::optional<Error> check_data(const Spec& spec) {
+std::optional<Error> check_counts(const Spec& spec) {
   const Limits& lim = limits();
   const std::int64_t inputs = spec.in_channels * input_area(spec);
   if (inputs > lim.max_input_elements)
@@ -138,6 +139,13 @@ std::optional<Error> check_data(const Spec& spec) {
   if (weights > lim.max_weight_elements)
     return range_error("weight has " + str(weights) + " values, over the limit of " + str(lim.max_weight_elements),
                        "weight", -1, 1, static_cast<double>(lim.max_weight_elements));
+  return std::nullopt;
+}
+
+std::optional<Error> check_data_matches_shape(const Spec& spec) {
+  const std::int64_t inputs = spec.in_channels * input_area(spec);
+  const std::int64_t weights =
+      static_cast<std::int64_t>(spec.in_channels) * (spec.out_channels / spec.groups) * kernel_area(spec);
   if (spec.input.size() != static_cast<size_t>(inputs))
     return Error{"input holds " + str(static_cast<std::int64_t>(spec.input.size())) + " values but its shape needs " +
                      str(inputs),
@@ -146,14 +154,46 @@ std::optional<Error> check_data(const Spec& spec) {
     return Error{"weight holds " + str(static_cast<std::int64_t>(spec.weight.size())) + " values but its shape needs " +
                      str(weights),
                  "weight"};
-  // parse_spec names the offending element; these catch specs built in C++.
-  for (const auto& [field, values] :
-       {std::pair{"input", &spec.input}, std::pair{"weight", &spec.weight}, std::pair{"bias", &spec.bias}})
-    for (double v : *values)
-      if (!(std::fabs(v) <= lim.max_abs_value))
-        return range_error("every " + std::string(field) + " value must be finite and at most " +
-                               format_number(lim.max_abs_value) + " in magnitude",
-                           field, -1, -lim.max_abs_value, lim.max_abs_value);
+  return std::nullopt;
+}
+
+// "input[0][1]": how the user wrote the element at flat index i of an array of this shape.
+std::string element_path(const char* name, std::vector<int> shape, std::int64_t i) {
+  std::string index;
+  for (size_t a = shape.size(); a-- > 0;) {
+    index.insert(0, "[" + str(i % shape[a]) + "]");
+    i /= shape[a];
+  }
+  return name + index;
+}
+
+std::optional<Error> check_magnitudes(const Spec& spec) {
+  const double max = limits().max_abs_value;
+  // The arrays as the user nests them: the kernel form has no channel axes.
+  std::vector<int> input_shape = spec.input_size;
+  std::vector<int> weight_shape = spec.kernel_size;
+  if (!spec.single_channel) {
+    input_shape.insert(input_shape.begin(), spec.in_channels);
+    weight_shape.insert(weight_shape.begin(), {spec.in_channels, spec.out_channels / spec.groups});
+  }
+  struct Array {
+    const char* name;
+    const std::vector<double>* values;
+    std::vector<int> shape;
+  };
+  for (const Array& array : {Array{"input", &spec.input, input_shape},
+                             Array{spec.single_channel ? "kernel" : "weight", &spec.weight, weight_shape},
+                             Array{"bias", &spec.bias, {static_cast<int>(spec.bias.size())}}})
+    for (size_t i = 0; i < array.values->size(); ++i) {
+      const double v = (*array.values)[i];
+      if (std::fabs(v) <= max) continue;
+      const std::string path = element_path(array.name, array.shape, static_cast<std::int64_t>(i));
+      const std::string what = std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+      return range_error(std::isfinite(v) ? path + " = " + format_number(v) +
+                                                " is larger in magnitude than the limit " + format_number(max)
+                                          : path + " must be finite, got " + what,
+                         std::string_view(array.name) == "kernel" ? "kernel" : array.name, -1, -max, max);
+    }
   return std::nullopt;
 }
 
@@ -192,10 +232,22 @@ std::string param_name(int dims, std::string_view key, int axis) {
   return std::string(key) + " (" + std::string(axis_name(dims, axis)) + ")";
 }
 
-Result<Spec> validate_spec(Spec spec) {
-  for (auto check : {check_sizes, check_params, check_channels, check_data, check_output})
+Result<Spec> detail::validate_sizes(Spec spec) {
+  for (auto check : {check_sizes, check_params, check_channels, check_counts, check_output})
     if (std::optional<Error> error = check(spec)) return *error;
   return spec;
+}
+
+Result<Spec> check_values(Spec spec) {
+  if (std::optional<Error> error = check_magnitudes(spec)) return *error;
+  return spec;
+}
+
+Result<Spec> validate_spec(Spec spec) {
+  Result<Spec> sized = detail::validate_sizes(std::move(spec));
+  if (!sized.ok()) return sized.error();
+  if (std::optional<Error> error = check_data_matches_shape(sized.value())) return *error;
+  return check_values(std::move(sized).value());
 }
 
 }  // namespace tconv

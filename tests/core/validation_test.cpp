@@ -437,13 +437,13 @@ TEST(CppSpecs, DataMustMatchTheShape) {
 TEST(CppSpecs, ValuesMustBeFiniteAndBounded) {
   Spec spec = ones_spec({2}, {1});
   spec.input[1] = std::numeric_limits<double>::quiet_NaN();
-  EXPECT_EQ(validate_error(spec), "every input value must be finite and at most 1e+100 in magnitude");
+  EXPECT_EQ(validate_error(spec), "input[0][1] must be finite, got NaN");
   spec = ones_spec({2}, {1});
   spec.weight[0] = -std::numeric_limits<double>::infinity();
-  EXPECT_EQ(validate_error(spec), "every weight value must be finite and at most 1e+100 in magnitude");
+  EXPECT_EQ(validate_error(spec), "weight[0][0][0] must be finite, got -Infinity");
   spec = ones_spec({2}, {1});
   spec.bias = {2e100};
-  EXPECT_EQ(validate_error(spec), "every bias value must be finite and at most 1e+100 in magnitude");
+  EXPECT_EQ(validate_error(spec), "bias[0] = 2e+100 is larger in magnitude than the limit 1e+100");
 }
 
 TEST(CppSpecs, KernelFormNeedsOneChannelAndOneGroup) {

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,6 +103,22 @@ Result<bool> check_spec_length(std::int64_t bytes);
 
 /// Reads a JSON spec (the CLI's format, see README) and validates it.
 Result<Spec> parse_spec(std::string_view json);
+
+/// The shapes of arrays that a caller holds as data rather than JSON text (the WebAssembly binding's
+/// fast path), by spec key, outermost size first. A key given here must not also be in the text.
+struct ArrayShapes {
+  std::optional<std::vector<int>> input, weight, kernel, bias;
+};
+
+/// parse_spec() with the arrays of `shapes` given by shape only: every rule that depends on sizes is
+/// checked first, and the spec comes back with its input, weight and bias vectors zero-filled at their
+/// sizes, for the caller to fill and then pass to check_values(). Nothing is allocated for a spec that
+/// is refused, however large the shapes it names.
+Result<Spec> parse_spec_shapes(std::string_view json, const ArrayShapes& shapes);
+
+/// The value rules alone: every input, weight and bias value finite and within max_abs_value. The
+/// error names the first offending element as parse_spec() would ("input[0][1] = 1e+200 ...").
+Result<Spec> check_values(Spec spec);
 
 /// Number of weight values per (input channel, output channel of its group) pair.
 std::int64_t kernel_area(const Spec& spec);

@@ -1,0 +1,13 @@
+#pragma once
+// The validator in two parts, for parse_spec_shapes(): the rules that depend only on sizes (run
+// before any value is allocated), and the rest (run by validate_spec()).
+
+#include "tconv/spec.hpp"
+
+namespace tconv::detail {
+
+/// Sizes, PyTorch's parameter rules, channels and groups, value counts, the output: everything but
+/// the presence and the magnitude of the values.
+Result<Spec> validate_sizes(Spec spec);
+
+}  // namespace tconv::detail
