@@ -156,8 +156,9 @@ export class Viz {
       b.setAttribute('aria-checked', String(on));
       b.tabIndex = on ? 0 : -1;
     }
-    this.driverToggle.hidden = view !== 'all';
-    this.countsToggle.hidden = view === 'gather' || view === 'matrix';
+    // Hidden but in place, so that switching views moves nothing below the bar.
+    this.driverToggle.classList.toggle('unused', view !== 'all');
+    this.countsToggle.classList.toggle('unused', view === 'gather' || view === 'matrix');
     this.#legend();
     if (changed) this.onview(view);
     this.go(s ?? (changed ? 0 : this.state));
