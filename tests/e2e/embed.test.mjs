@@ -304,13 +304,13 @@ describe('attributes, properties and events', () => {
     assert.deepEqual(r.viaProps, ['[1,1,1]', '1', [1, 3, 6, 5, 3]]);
     assert.deepEqual(r.dil, [1, 3, 2, 5, 3]); // [1,1,1] with [1,2,3] dilated by 2, padding 1
     assert.deepEqual(r.stepEnd, ['end', 'end']);
-    assert.match(r.step1[1], /^Step 1 of 3: input\[0\] = 1\./);
+    assert.match(r.step1[1], /^Step 1 of 3: x\[0\] = 1\./);
     assert.deepEqual(r.controls, ['none', 'none']);
     assert.equal(r.autoplay, true);
     assert.deepEqual(r.moved, [1, 5]);
     assert.ok(r.events.length >= 3);
     const last = r.events.at(-1);
-    assert.deepEqual(Object.keys(last).sort(), ['output', 'shape', 'step', 'stepCount']);
+    assert.deepEqual(Object.keys(last).sort(), ['output', 'shape', 'step', 'stepCount', 'view']);
     assert.deepEqual(last.output, [1, 3, 2, 5, 3]);
   });
 
@@ -353,7 +353,7 @@ describe('attributes, properties and events', () => {
         visibleAfter: message.getClientRects().length > 0,
       };
     });
-    assert.equal(r.during.error, 'output_padding[0] (height) = 2 must be smaller than stride (2) or dilation (1)');
+    assert.equal(r.during.error, 'output_padding (height) must be 0 or 1 here, smaller than the stride (2); got 2');
     assert.deepEqual(r.during.errors, [r.during.error]);
     assert.equal(r.during.shown, r.during.error);
     assert.equal(r.during.visible, true);
@@ -363,17 +363,23 @@ describe('attributes, properties and events', () => {
       [0, 0, 0],
     ]);
     assert.equal(r.during.tables, r.before);
-    assert.match(r.second, /^stride must be an integer, got "abc"/);
+    assert.match(r.second, /^stride must be a whole number or a list of 2 \(height, width\), got "abc"/);
     assert.equal(r.errorsAfter, 2);
     assert.equal(r.after, null);
     assert.equal(r.visibleAfter, false);
-    // Invalid from the start: the message, and the author's fallback stays.
+    // Invalid from the start: nothing valid to show, so the message replaces the fallback.
     const bad = await page.$eval('#bad', (el) => ({
       error: el.error,
       output: el.output,
       fallback: el.querySelector('p').getClientRects().length > 0,
+      shown: el.shadowRoot.querySelector('.error').textContent,
     }));
-    assert.deepEqual(bad, { error: 'stride must be at least 1, got 0', output: null, fallback: true });
+    assert.deepEqual(bad, {
+      error: 'stride must be at least 1, got 0',
+      output: null,
+      fallback: false,
+      shown: 'stride must be at least 1, got 0',
+    });
   });
 
   test('without dims, the kernel’s nesting gives it', async () => {
@@ -399,7 +405,7 @@ describe('attributes, properties and events', () => {
     assert.deepEqual(page.problems, []);
   });
 
-  test('the full form (weight, bias, groups): output is [C_out][…], one table per channel', async () => {
+  test('the full form (weight, bias, groups): output is [C_out][…], stepped with its channels', async () => {
     const weight = JSON.stringify([
       [
         [
@@ -425,7 +431,15 @@ describe('attributes, properties and events', () => {
     write(
       'channels.html',
       html(
-        element({ id: 'w', dims: '2', input: '[[[1,2],[3,4]],[[1,1],[1,1]]]', weight, bias: '[0.5,-1]', stride: '1' }),
+        element({
+          id: 'w',
+          dims: '2',
+          input: '[[[1,2],[3,4]],[[1,1],[1,1]]]',
+          weight,
+          bias: '[0.5,-1]',
+          stride: '1',
+          step: '6',
+        }),
       ),
     );
     const page = await open('channels.html');
@@ -435,13 +449,18 @@ describe('attributes, properties and events', () => {
       shape: el.shape,
       output: el.output,
       stepCount: el.stepCount,
-      captions: [...el.shadowRoot.querySelectorAll('.channels caption')].map((c) => c.textContent),
+      kernels: el.shadowRoot.querySelectorAll('.weight .kern').length,
+      used: [...el.shadowRoot.querySelectorAll('.weight .kern.used caption')].map((c) => c.textContent),
+      input: el.shadowRoot.querySelector('.in caption').textContent.replace(/\u00a0/g, ' '),
     }));
     assert.equal(r.error, null);
     assert.deepEqual(r.shape, [2, 3, 3]);
     assert.equal(r.output.length, 2);
     assert.equal(r.stepCount, 8);
-    assert.equal(r.captions.length, 2);
+    assert.equal(r.kernels, 4);
+    // Step 6 is input channel 1's element [0][1]: row 1 of the weight is used.
+    assert.deepEqual(r.used, ['w[1][0]', 'w[1][1]']);
+    assert.match(r.input, /channel 1$/);
     await page.locator('#w').screenshot({ path: shot('element-channels') });
   });
 
@@ -483,7 +502,7 @@ describe('attributes, properties and events', () => {
       return performance.now() - t0;
     });
     assert.ok(ms < 250, `one step took ${ms} ms`);
-    assert.equal(await page.$eval('#w199', (e) => e.step), 5);
+    assert.equal(await page.$eval('#w199', (e) => e.step), 'end');
     console.log(`# 200 widgets rendered in ${loadMs} ms; one step ${ms.toFixed(1)} ms`);
   });
 });
