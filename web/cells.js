@@ -49,3 +49,7 @@ export const signed = (text, parenthesize = false) => {
   const t = text.replace(/^-/, '−');
   return parenthesize && t.startsWith('−') ? `(${t})` : t;
 };
+
+const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "2 cells" (1D) or "2 × 2": a grid's extent in a caption. */
+export const extent = (spatial, unit) => (spatial.length === 1 ? count(spatial[0], unit) : spatial.join(' × '));

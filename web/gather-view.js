@@ -4,11 +4,10 @@
 // One step per output cell. The padded input, the rotated kernel and every window come from the
 // trace (gather, gatherWindow); this module only marks which cells are input values, inserted zeros
 // or padding, and where the window is.
-import { cellAt, cellName, indexIn, shape2d, signed, sizes } from './cells.js';
+import { cellAt, cellName, extent, indexIn, shape2d, signed, sizes } from './cells.js';
 import { fmt, h, size } from './dom.js';
 import { Grid, mask } from './grid.js';
 import { outputCells } from './steps.js';
-import { extent } from './scatter-view.js';
 
 export class GatherView {
   constructor({ point, go, channels }) {

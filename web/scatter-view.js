@@ -3,7 +3,7 @@
 // input, the kernel (with channels: the weight's grid of kernels), the scaled copy, the intermediate
 // output and the output, one channel each, with pickers for the channels. Every value, window, count
 // and carve region is the trace's; this module decides which cells to mark.
-import { cellAt, indexIn, shape2d, sizes } from './cells.js';
+import { cellAt, extent, indexIn, shape2d, sizes } from './cells.js';
 import { fmt, h, size } from './dom.js';
 import { Grid, mask } from './grid.js';
 import { bufferWords } from './describe.js';
@@ -11,10 +11,6 @@ import { scatterState } from './steps.js';
 
 /** At most this many kernels of the weight are drawn (the rest are counted): C_in × C_out/groups can be 4096. */
 export const kernelsShown = 16;
-
-const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-/** "Input: 2 cells" (1D) or "Input: 2 × 2". */
-export const extent = (spatial, unit) => (spatial.length === 1 ? count(spatial[0], unit) : size(spatial));
 
 export class ScatterView {
   /**
@@ -114,8 +110,17 @@ export class ScatterView {
     const perGroup = trace.outChannels / trace.groups;
     const taps = this.kernels.grids[0].cells.length;
     for (const g of this.kernels.grids) g.fill(trace.weight.data, (g.ci * perGroup + g.j) * taps);
-    this.buffer.widen(trace.finalBuffer.data, trace.carved.data);
-    this.output.widen(trace.carved.data, trace.output.data);
+    // Sized for the shown channel's values at once (not one widening per step).
+    const [bufArea, outArea] = [this.buffer.cells.length, this.output.cells.length];
+    const co = this.channels.out;
+    this.buffer.widen(
+      trace.finalBuffer.data.subarray(co * bufArea, (co + 1) * bufArea),
+      trace.carved.data.subarray(co * outArea, (co + 1) * outArea),
+    );
+    this.output.widen(
+      trace.carved.data.subarray(co * outArea, (co + 1) * outArea),
+      trace.output.data.subarray(co * outArea, (co + 1) * outArea),
+    );
   }
 
   /** "✎ Edit values": the grid's cells become fields; each keystroke goes to the page's editor. */

@@ -10,7 +10,12 @@ import { displayParams, parseSetting, settingText, specParams } from './params.j
 import { h } from './dom.js';
 import { overDrawingLimit } from './state.js';
 import { stateFrom, stepCount } from './steps.js';
+import { GatherView } from './gather-view.js';
+import { MatrixView } from './matrix-view.js';
 import { Viz } from './viz.js';
+
+// The element has every view at hand: setting its view attribute shows it at once.
+const viewClasses = { gather: () => GatherView, matrix: () => MatrixView };
 
 const here = (file) => new URL(file, import.meta.url).href;
 const sheets = [here('./viz.css'), here('./tconv-viz.css')];
@@ -258,6 +263,7 @@ export class TconvVizElement extends HTMLElement {
       onstep: (s) => this.#stepped(s),
       oninspect: (found) => found && this.#emit('tconv-inspect', publicInspection(found)),
       onview: (view) => this.#reflect('view', view === 'scatter' && !this.hasAttribute('view') ? null : view),
+      viewClasses,
     });
     this.#applyControls();
     this.#viz.set(trace, stateFrom(this.step, trace, this.view, this.#viz.driver), this.view); // calls #stepped: tconv-change
@@ -287,9 +293,15 @@ export class TconvVizElement extends HTMLElement {
     // The attribute follows the reader's stepping, so the property always says what is shown.
     const v = s === last ? 'end' : String(s);
     if (this.getAttribute('step') !== v && (this.hasAttribute('step') || s !== 0)) this.#reflect('step', v);
+    // The output is nested only when a listener reads it: a step of a 64-channel example must not
+    // build 287,000 nested numbers.
+    const trace = this.#trace;
+    let output;
     this.#emit('tconv-change', {
-      output: this.output,
-      shape: this.shape,
+      get output() {
+        return (output ??= nest(trace.output.data, trace.output.shape));
+      },
+      shape: [...trace.output.shape],
       stepCount: this.stepCount,
       step: s,
       view: this.view,

@@ -8,11 +8,16 @@ import { controls } from './controls.js';
 import { describeGather, describeMatrix, describeScatter } from './describe.js';
 import { axisNames, fmt, h, size } from './dom.js';
 import { formulas } from './formulas.js';
-import { GatherView } from './gather-view.js';
-import { MatrixView } from './matrix-view.js';
 import { inspect, soFar } from './provenance.js';
 import { ScatterView } from './scatter-view.js';
 import { lastState, outputCells, stateName, stepCount, views } from './steps.js';
+
+/** How the views that are not the default are loaded: on demand (the page's first load has none of
+ *  them; esbuild splits them into their own files). The element passes modules it imports itself. */
+export const lazyViews = {
+  gather: () => import('./gather-view.js').then((m) => m.GatherView),
+  matrix: () => import('./matrix-view.js').then((m) => m.MatrixView),
+};
 
 const reducedMotion =
   typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : { matches: true };
@@ -23,7 +28,10 @@ export class Viz {
    * Renders into root. onstep(state) runs after each change of state, oninspect(found) when the
    * reader points at a cell (found: provenance.js's object, or null), onview(view) on a change of view.
    */
-  constructor(root, { onstep = () => {}, oninspect = () => {}, onview = () => {}, onedit = null } = {}) {
+  constructor(
+    root,
+    { onstep = () => {}, oninspect = () => {}, onview = () => {}, onedit = null, viewClasses = lazyViews } = {},
+  ) {
     this.root = root;
     this.onstep = onstep;
     this.oninspect = oninspect;
@@ -36,8 +44,14 @@ export class Viz {
     const point = (where, cell) => this.#point(where, cell);
     const go = (s) => this.go(s);
     this.scatter = new ScatterView({ point, go, channels: this.channels, onedit });
-    this.gather = new GatherView({ point, go: (s) => this.#goGather(s), channels: this.channels });
-    this.matrix = new MatrixView({ point, go });
+    // The gather and matrix views, made when first shown (their classes may have to load first).
+    this.viewClasses = viewClasses;
+    this.makeView = {
+      gather: (GatherView) => new GatherView({ point, go: (s) => this.#goGather(s), channels: this.channels }),
+      matrix: (MatrixView) => new MatrixView({ point, go }),
+    };
+    this.gather = null;
+    this.matrix = null;
 
     this.summary = h('p', { className: 'summary' });
     this.tabs = h('div', { className: 'views-tabs', role: 'radiogroup', 'aria-label': 'View' });
@@ -137,6 +151,15 @@ export class Viz {
   /** Switches the view (scatter, gather, matrix, all); the state is kept where it means the same. */
   setView(view, s = null) {
     if (!views.includes(view)) view = 'scatter';
+    // A view whose code is not here yet: load it, then come back (the pictures stay meanwhile).
+    const missing = (view === 'all' ? ['gather', 'matrix'] : [view]).filter((v) => v !== 'scatter' && !this[v]);
+    if (missing.length) {
+      const loads = missing.map((v) =>
+        Promise.resolve(this.viewClasses[v]()).then((Class) => (this[v] ??= this.makeView[v](Class))),
+      );
+      this.pending = Promise.all(loads).then(() => this.trace && this.setView(view, s));
+      return this.pending;
+    }
     const changed = view !== this.view;
     this.view = view;
     const trace = this.trace;
@@ -299,7 +322,7 @@ export class Viz {
 
   #rebuildChannels() {
     this.scatter.set(this.trace);
-    if (this.built.gather === this.trace) this.gather.set(this.trace);
+    if (this.gather && this.built.gather === this.trace) this.gather.set(this.trace);
     for (const [picker, key] of [
       [this.inPicker, 'in'],
       [this.outPicker, 'out'],
@@ -375,7 +398,7 @@ export class Viz {
       if (this.picked && !keep) {
         this.picked = null;
         for (const v of [this.scatter, this.gather, this.matrix])
-          if (v.trace === this.trace) v.highlight(this.view === 'all' ? this.followed : null, null);
+          if (v?.trace === this.trace) v.highlight(this.view === 'all' ? this.followed : null, null);
       }
       return;
     }
@@ -396,24 +419,30 @@ export class Viz {
     this.oninspect(found);
   }
 
-  /** The copy flies from the kernel into its window: a moving picture of the step, never a delay. */
+  /** The copy flies from the kernel into its window: a moving picture of the step, never a delay.
+   *  Positions are read in the next frame, after the browser's own layout (reading them at once
+   *  would force one), and only for grids small enough to follow by eye. */
   #fly() {
-    const copy = this.scatter.copy.table;
-    const target = this.scatter.buffer.table.querySelector('td.et.el');
-    if (!target || this.scatter.copy.el.classList.contains('idle') || typeof copy.animate !== 'function') return;
-    const from = copy.querySelector('tbody td')?.getBoundingClientRect();
-    const to = target.getBoundingClientRect();
-    if (!from) return;
-    copy.animate(
-      [
-        { transform: `translate(${to.left - from.left}px, ${to.top - from.top}px)`, opacity: 0.2 },
-        { transform: 'none', opacity: 1 },
-      ],
-      {
-        duration: 280,
-        easing: 'ease-out',
-      },
-    );
+    const { copy, buffer } = this.scatter;
+    if (copy.el.classList.contains('idle') || buffer.cells.length > 400 || typeof copy.table.animate !== 'function')
+      return;
+    cancelAnimationFrame(this.flight);
+    this.flight = requestAnimationFrame(() => {
+      const target = buffer.table.querySelector('td.et.el');
+      const from = copy.table.querySelector('tbody td')?.getBoundingClientRect();
+      if (!target || !from) return;
+      const to = target.getBoundingClientRect();
+      copy.table.animate(
+        [
+          { transform: `translate(${to.left - from.left}px, ${to.top - from.top}px)`, opacity: 0.2 },
+          { transform: 'none', opacity: 1 },
+        ],
+        {
+          duration: 280,
+          easing: 'ease-out',
+        },
+      );
+    });
   }
 
   /** Counts of products per cell, as heat levels, with their key and the rule in words. */
