@@ -4,7 +4,7 @@
 // Run: node --test tests/e2e/page.test.mjs (after the wasm build).
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { core, grid, ready, shotPath, start, text } from './support.mjs';
+import { core, grid, ready, shotPath, showView, start, text } from './support.mjs';
 
 let site;
 let api;
@@ -290,6 +290,7 @@ describe('the parameter panel', () => {
   test('presets, including the post’s opening figure in the gather view', async () => {
     const page = await open();
     await page.selectOption('#e2-preset', { label: 'The post’s opening figure: 2×2 → 4×4, stride 1' });
+    await page.waitForSelector('#ex2 .stage .gather table');
     assert.equal(await page.getAttribute('#ex2 .tab[data-view=gather]', 'aria-checked'), 'true');
     assert.match(
       await text(page, '#ex2 .gather .both-ways'),
@@ -404,7 +405,7 @@ describe('layout', () => {
     test(`${width} px: no sideways scroll with DejaVu only, in every view`, async () => {
       const page = await open('', { width, height: 800 });
       for (const view of ['scatter', 'gather', 'matrix', 'all']) {
-        for (const ex of [1, 2]) await page.click(`#ex${ex} .tab[data-view=${view}]`);
+        for (const ex of [1, 2]) await showView(page, ex, view);
         assert.ok(
           await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
           `${view} at ${width} px`,
@@ -421,7 +422,7 @@ describe('layout', () => {
     await page.click('#ex2 .more summary');
     assert.equal(await top('#ex2 .stage'), before, 'closing the sizes section beside the grids');
     for (const view of ['gather', 'matrix', 'all', 'scatter']) {
-      await page.click(`#ex2 .tab[data-view=${view}]`);
+      await showView(page, 2, view);
       assert.equal(await top('#ex2 .stage'), before, `the grids start where they did (${view})`);
       assert.equal(await top('#ex1 .stage'), first, 'the other example does not move');
     }
@@ -438,7 +439,7 @@ describe('screenshots', () => {
         await page.screenshot({ path: shotPath(`page-${width}-${colorScheme}`), fullPage: true });
         for (const view of ['scatter', 'gather', 'matrix', 'all']) {
           for (const ex of [1, 2]) {
-            await page.click(`#ex${ex} .tab[data-view=${view}]`);
+            await showView(page, ex, view);
             await page.click(`#ex${ex} button.next`);
             await page.click(`#ex${ex} button.next`);
             const box = await page.$(`#ex${ex}`);

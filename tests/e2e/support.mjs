@@ -61,3 +61,11 @@ export function shotPath(name) {
   mkdirSync(shotDir, { recursive: true });
   return resolve(shotDir, `${name}.png`);
 }
+
+/** Switches an example to a view and waits until the view's grids are drawn (the gather and matrix
+ *  views load on demand). */
+export async function showView(page, ex, view) {
+  await page.click(`#ex${ex} .tab[data-view=${view}]`);
+  const selector = view === 'all' ? `#ex${ex} .stage .gather table` : `#ex${ex} .stage .${view} table`;
+  await page.waitForSelector(selector);
+}

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { fmt } from '../../web/dom.js';
-import { core, shotPath, start, text } from './support.mjs';
+import { core, shotPath, showView, start, text } from './support.mjs';
 
 let site;
 let api;
@@ -77,7 +77,7 @@ describe('the gather view steps through the output cells', () => {
   ]) {
     test(`${name}: at every gather step, the window and the written sum are the core’s`, async () => {
       const page = await open(search);
-      await page.click('#ex2 .tab[data-view=gather]');
+      await showView(page, 2, 'gather');
       const trace = api.trace(spec);
       const outShape = trace.axes.map((a) => a.output);
       const padded = trace.gather.paddedInput.shape.slice(1);
@@ -121,7 +121,7 @@ describe('the gather view steps through the output cells', () => {
 
   test('the original kernel stands beside the rotated one, with the turn labelled', async () => {
     const page = await open();
-    await page.click('#ex2 .tab[data-view=gather]');
+    await showView(page, 2, 'gather');
     const kernel = await page.$$eval('#ex2 .gather .kern:not(.rotated) tbody td', (tds) =>
       tds.map((td) => td.textContent),
     );
@@ -137,7 +137,7 @@ describe('the matrix view steps too', () => {
     const page = await open();
     const trace = api.trace(seed2);
     const [rows, cols] = trace.matrixShape;
-    await page.click('#ex2 .tab[data-view=matrix]');
+    await showView(page, 2, 'matrix');
     for (let t = 0; t < cols; t++) {
       await page.click('#ex2 button.next');
       const ct = await cells(page, '#ex2 .matrix .ct');
@@ -152,7 +152,7 @@ describe('the matrix view steps too', () => {
       );
     }
     // Driven by the gather's steps in the lockstep view: the rows, one per output cell.
-    await page.click('#ex2 .tab[data-view=all]');
+    await showView(page, 2, 'all');
     await page.click('#ex2 .driver [data-driver=gather]');
     for (let r = 0; r < rows; r++) {
       await page.click('#ex2 button.next');
@@ -168,7 +168,7 @@ describe('the matrix view steps too', () => {
 
   test('C is shown beside Cᵀ on request, the same numbers by rows instead of columns', async () => {
     const page = await open();
-    await page.click('#ex2 .tab[data-view=matrix]');
+    await showView(page, 2, 'matrix');
     assert.equal(await page.$eval('#ex2 .matrix .c', (g) => g.hidden), true);
     await page.click('#ex2 .matrix .toggle');
     assert.equal(await page.$eval('#ex2 .matrix .c', (g) => g.hidden), false);
