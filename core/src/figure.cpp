@@ -1,0 +1,95 @@
+// figure_svg(): checks the options, asks the view for the picture of the state, writes the SVG.
+
+#include "tconv/figure.hpp"
+
+#include <string>
+
+#include "figure_draw.hpp"
+#include "tconv/format.hpp"
+
+namespace tconv {
+
+FigurePalette light_palette() { return FigurePalette{}; }
+
+FigurePalette dark_palette() {
+  FigurePalette p;
+  p.bg = "#121212";  // Chromium's dark Canvas
+  p.fg = "#e6e8ec";
+  p.muted = "#9aa1ad";
+  p.cell = "#1c1f25";
+  p.line = "#3b414c";
+  p.win = "#56b4e9";
+  p.tap = "#6a4a0c";
+  p.cur = "#f0a35e";
+  p.multi = "rgb(86 180 233 / 0.35)";
+  p.cut = "#2a2e35";
+  p.op = "#e69ac6";
+  return p;
+}
+
+std::int64_t figure_state_count(const TraceSession& session, FigureView view) {
+  switch (view) {
+    case FigureView::scatter: return std::int64_t{session.step_count()} + 3;
+    case FigureView::gather: return static_cast<std::int64_t>(session.carved().values.size()) + 2;
+    case FigureView::matrix: return std::int64_t{session.step_count()} + 2;
+  }
+  return 0;
+}
+
+std::string_view figure_view_name(FigureView view) {
+  switch (view) {
+    case FigureView::scatter: return "scatter";
+    case FigureView::gather: return "gather";
+    case FigureView::matrix: return "matrix";
+  }
+  return "";
+}
+
+Result<FigureView> figure_view_named(std::string_view name) {
+  for (FigureView view : {FigureView::scatter, FigureView::gather, FigureView::matrix})
+    if (name == figure_view_name(view)) return view;
+  return Error{"view must be scatter, gather or matrix, got " + quoted(name), "view", -1,
+               Valid{std::nullopt, std::nullopt, {"\"scatter\"", "\"gather\"", "\"matrix\""}}};
+}
+
+Result<int> figure_step_named(const TraceSession& session, FigureView view, std::string_view text) {
+  const std::int64_t last = figure_state_count(session, view) - 1;
+  const Error error{"step must be end or a whole number from 0 to " + std::to_string(last) + " in the " +
+                        std::string(figure_view_name(view)) + " view, got " + quoted(text),
+                    "step", -1, Valid{0.0, static_cast<double>(last), {}}};
+  if (text == "end") return figure_end;
+  if (text.empty() || text.size() > 10) return error;
+  std::int64_t value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return error;
+    value = value * 10 + (c - '0');
+  }
+  if (value > last) return error;
+  return static_cast<int>(value);
+}
+
+Result<std::string> figure_svg(const TraceSession& session, const FigureOptions& options) {
+  const std::int64_t count = figure_state_count(session, options.view);
+  const std::int64_t last = count - 1;
+  if (options.step != figure_end && (options.step < 0 || options.step > last))
+    return Error{"step must be from 0 to " + std::to_string(last) + " (or end) in the " +
+                     std::string(figure_view_name(options.view)) + " view, got " + std::to_string(options.step),
+                 "step", -1, Valid{0.0, static_cast<double>(last), {}}};
+  const Result<bool> palette = detail::check_palette(options.palette);
+  if (!palette.ok()) return palette.error();
+  const std::int64_t cells = detail::estimated_cells(session, options.view);
+  if (cells > max_figure_cells)
+    return Error{"the " + std::string(figure_view_name(options.view)) + " figure would draw " + std::to_string(cells) +
+                     " cells, over the limit of " + std::to_string(max_figure_cells) + "; use a smaller example",
+                 "view"};
+  const int state = options.step == figure_end ? static_cast<int>(last) : options.step;
+  detail::Picture picture;
+  switch (options.view) {
+    case FigureView::scatter: picture = detail::scatter_picture(session, state); break;
+    case FigureView::gather: picture = detail::gather_picture(session, state); break;
+    case FigureView::matrix: picture = detail::matrix_picture(session, state); break;
+  }
+  return detail::render_svg(picture, options.palette);
+}
+
+}  // namespace tconv
