@@ -83,11 +83,23 @@ Result<std::string> figure_svg(const TraceSession& session, const FigureOptions&
                      " cells, over the limit of " + std::to_string(max_figure_cells) + "; use a smaller example",
                  "view"};
   const int state = options.step == figure_end ? static_cast<int>(last) : options.step;
-  detail::Picture picture;
-  switch (options.view) {
-    case FigureView::scatter: picture = detail::scatter_picture(session, state); break;
-    case FigureView::gather: picture = detail::gather_picture(session, state); break;
-    case FigureView::matrix: picture = detail::matrix_picture(session, state); break;
+  const auto build = [&](int s) {
+    switch (options.view) {
+      case FigureView::scatter: return detail::scatter_picture(session, s);
+      case FigureView::gather: return detail::gather_picture(session, s);
+      case FigureView::matrix: break;
+    }
+    return detail::matrix_picture(session, s);
+  };
+  detail::Picture picture = build(state);
+  // The words of the first, second, last-but-one and last states, whose lines every state keeps:
+  // the view's states differ in their numbers only.
+  const int representatives[] = {0, 1, static_cast<int>(last) - 2, static_cast<int>(last) - 1, static_cast<int>(last)};
+  for (const int other : representatives) {
+    if (other < 0 || other == state) continue;
+    detail::Picture words = build(other);
+    picture.heading_variants.push_back(std::move(words.heading));
+    picture.note_variants.push_back(std::move(words.notes));
   }
   return detail::render_svg(picture, options.palette);
 }

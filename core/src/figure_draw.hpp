@@ -43,6 +43,7 @@ struct FigureGrid {
   std::vector<std::string> col_names;  ///< column headers; empty: indices
   std::vector<CellBox> boxes;          ///< outlined regions (this step's window, the kept region)
   int width_chars = 1;                 ///< the widest number this grid shows in any state
+  int caption_chars = 0;               ///< the longest caption it has in any state
 };
 
 /// A vertical stack of grids (one per channel), or an arrow or sign between panels.
@@ -62,6 +63,10 @@ struct Picture {
   std::vector<std::string> notes;  ///< lines under the grids (the gather view's sum first)
   int note_lines = 0;              ///< lines reserved for notes in every state, so frames line up
   bool mono_notes = false;         ///< the first note in the number font (a sum)
+  /// Other states' headings and notes: as many lines are kept for them, so that every state of a
+  /// view has one size (the frames of an animation line up).
+  std::vector<std::string> heading_variants;
+  std::vector<std::vector<std::string>> note_variants;
 };
 
 /// The SVG of a picture, in the palette's colours. Colours and fonts must be checked first.

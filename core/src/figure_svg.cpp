@@ -215,7 +215,8 @@ GridMetrics measure(const FigureGrid& g) {
     row_head = text_chars(std::to_string(g.rows - 1));
   }
   m.row_head_w = row_head ? row_head * kHeaderAdvance + 8 : 0;
-  m.width = std::max(m.row_head_w + g.cols * m.cell_w, text_chars(g.caption) * kCaptionAdvance);
+  m.width =
+      std::max(m.row_head_w + g.cols * m.cell_w, std::max(text_chars(g.caption), g.caption_chars) * kCaptionAdvance);
   m.height = kCaptionHeight + kHeaderHeight + g.rows * m.cell_h;
   return m;
 }
@@ -434,15 +435,26 @@ std::string render_svg(const Picture& picture, const FigurePalette& palette) {
   }
   const double text_w = std::max(content_w, kMinTextWidth);
   const std::vector<std::string> heading = wrap(picture.heading, text_w, kTextAdvance);
-  std::vector<std::vector<std::string>> notes;
-  int note_lines = 0;
-  for (size_t i = 0; i < picture.notes.size(); ++i) {
-    const bool mono = picture.mono_notes && i == 0;
-    notes.push_back(wrap(picture.notes[i], text_w, mono ? 0.6 * kNoteMonoFont : kTextAdvance));
-    note_lines += static_cast<int>(notes.back().size());
-  }
-  note_lines = std::max(note_lines, picture.note_lines);
-  const int heading_lines = std::max(2, static_cast<int>(heading.size()));
+  const auto wrap_notes = [&](const std::vector<std::string>& texts) {
+    std::vector<std::vector<std::string>> lines;
+    for (size_t i = 0; i < texts.size(); ++i) {
+      const bool mono = picture.mono_notes && i == 0;
+      lines.push_back(wrap(texts[i], text_w, mono ? 0.6 * kNoteMonoFont : kTextAdvance));
+    }
+    return lines;
+  };
+  const auto count_lines = [](const std::vector<std::vector<std::string>>& lines) {
+    int count = 0;
+    for (const std::vector<std::string>& note : lines) count += static_cast<int>(std::max<size_t>(note.size(), 1));
+    return count;
+  };
+  const std::vector<std::vector<std::string>> notes = wrap_notes(picture.notes);
+  int note_lines = std::max(count_lines(notes), picture.note_lines);
+  for (const std::vector<std::string>& variant : picture.note_variants)
+    note_lines = std::max(note_lines, count_lines(wrap_notes(variant)));
+  int heading_lines = std::max(1, static_cast<int>(heading.size()));
+  for (const std::string& variant : picture.heading_variants)
+    heading_lines = std::max(heading_lines, static_cast<int>(wrap(variant, text_w, kTextAdvance).size()));
 
   double height = kMargin + heading_lines * kLineHeight + 6;
   for (size_t r = 0; r < row_heights.size(); ++r) height += (r ? kRowGap : 0) + row_heights[r];
@@ -500,12 +512,15 @@ std::string render_svg(const Picture& picture, const FigurePalette& palette) {
   if (note_lines) {
     y += 10;
     int line = 0;
-    for (size_t i = 0; i < notes.size(); ++i)
+    for (size_t i = 0; i < notes.size(); ++i) {
       for (const std::string& text : notes[i]) {
         const bool mono = picture.mono_notes && i == 0;
-        w.text_line(text, kMargin, y + 14 + line++ * kLineHeight, mono, mono ? paints.fg : paints.muted,
+        w.text_line(text, kMargin, y + 14 + line * kLineHeight, mono, mono ? paints.fg : paints.muted,
                     mono ? "sum" : "note");
+        ++line;
       }
+      if (notes[i].empty()) ++line;  // an empty note keeps its line (the sum's, before any cell is computed)
+    }
   }
   out += "</g></svg>\n";
   return std::move(out);

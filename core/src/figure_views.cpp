@@ -614,9 +614,7 @@ Picture matrix_picture(const TraceSession& session, int s) {
                                                                                                : 0u};
   widen_to_cells(x);
 
-  const bool with_bias = s == n + 1 && !spec.bias.empty();
-  FigureGrid y =
-      make_grid("y", std::string(with_bias ? "y = C\xE1\xB5\x80x + bias" : "y") + ": " + str(rows), {rows, 1});
+  FigureGrid y = make_grid("y", "y: " + str(rows), {rows, 1});
   y.row_names = y_names;
   y.col_names = {"y"};
   if (s >= 1) {
