@@ -3,8 +3,8 @@
 // when someone asks for an export), so the page's first load is unchanged; the site's export.js is
 // this module with the GIF encoder (gifenc, npm) bundled in by esbuild (web/CMakeLists.txt).
 //
-// Under a Content-Security-Policy, drawing an SVG into a canvas needs `img-src blob:` (the SVG is
-// loaded as an image from a blob: URL); nothing is requested from any server.
+// Under a Content-Security-Policy, drawing an SVG into a canvas needs `img-src data:` (the site's
+// strict policy has it): the SVG is loaded as an image from a data: URL; nothing is requested.
 import { GIFEncoder, applyPalette, quantize } from 'gifenc';
 
 /** The SVG's own size in CSS pixels: its width and height attributes (figure_svg writes both). */
@@ -17,18 +17,16 @@ function svgSize(svgText) {
   return { width, height };
 }
 
-/** The SVG drawn as an image (decoded, ready to draw) with its size. */
+/** The SVG drawn as an image (decoded, ready to draw) with its size. A data: URL, which the site's
+ *  strict Content-Security-Policy allows for images (img-src 'self' data:). */
 async function svgImage(svgText) {
   const size = svgSize(svgText);
-  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
-  try {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    return { image, ...size };
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
+  await image.decode().catch(() => {
+    throw new Error("the SVG could not be drawn (under a Content-Security-Policy, allow img-src data:)");
+  });
+  return { image, ...size };
 }
 
 function canvasOf(width, height) {
