@@ -36,7 +36,14 @@ Decimal shortest_digits(double value) {
       if (!seen_point) ++before_point;
     }
   }
-  const int exponent = i < text.size() ? std::stoi(text.substr(i + 1)) : 0;
+  // The exponent ("e-07", "e+21") read by hand: std::stoi and std::stod pull C's number parsing,
+  // with its long double arithmetic, into the WebAssembly module.
+  int exponent = 0;
+  if (i < text.size()) {
+    const bool negative = text[i + 1] == '-';
+    for (size_t j = i + 2; j < text.size(); ++j) exponent = exponent * 10 + (text[j] - '0');
+    if (negative) exponent = -exponent;
+  }
   size_t lead = 0;
   while (lead + 1 < digits.size() && digits[lead] == '0') ++lead;
   Decimal d{digits.substr(lead), before_point + exponent - static_cast<int>(lead)};
@@ -89,7 +96,8 @@ int compare_exact(double value, const Decimal& decimal) {
   const auto significand = static_cast<std::uint64_t>(std::ldexp(fraction, 53));
   const int q = binary_exponent - 53;
   // decimal = whole x 10^f.
-  const std::uint64_t whole = std::stoull(decimal.digits);
+  std::uint64_t whole = 0;  // at most 17 digits
+  for (const char c : decimal.digits) whole = whole * 10 + static_cast<std::uint64_t>(c - '0');
   const int f = decimal.point - static_cast<int>(decimal.digits.size());
   Natural a(significand), b(whole);
   // Both sides times 2^-min(q, 0) x 10^-min(f, 0): only non-negative powers remain.

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "decimal.hpp"
 #include "figure_draw.hpp"
 #include "tconv/figure.hpp"
 
@@ -101,7 +102,7 @@ std::optional<Paint> parse_rgb(std::string_view text) {
     if (part.empty() || part.find_first_not_of("0123456789.") != std::string::npos || part.front() == '.' ||
         part.back() == '.' || std::count(part.begin(), part.end(), '.') > 1)
       return std::nullopt;
-    double v = std::stod(part);
+    double v = parse_decimal(part);  // the core's own reader (std::stod would pull in C's)
     if (percent) v = i < 3 ? v * 2.55 : v / 100;
     values.push_back(v);
   }
