@@ -33,6 +33,7 @@ const hex = (v) => {
 test('display_number equals the page\'s fmt on every value', { skip: !tool && 'TCONV_DISPLAY_NUMBER is not set (run through ctest)' }, () => {
   const all = values();
   const run = spawnSync(tool, { input: all.map(hex).join('\n') + '\n', encoding: 'utf8' });
+  assert.equal(run.error, undefined, `${tool}: ${run.error?.message}`);
   assert.equal(run.status, 0, run.stderr);
   const lines = run.stdout.split('\n').slice(0, -1);
   assert.equal(lines.length, all.length);
