@@ -42,7 +42,20 @@ const layer = (c, n, k, stride, padding, dilation) => ({
   dilation,
 });
 const specs = {
-  seed_2d: { dims: 2, input: [[1, 2], [3, 4]], kernel: [[1, 1, 1], [0, 0, 0], [-1, -1, -1]], stride: 2, padding: 1 },
+  seed_2d: {
+    dims: 2,
+    input: [
+      [1, 2],
+      [3, 4],
+    ],
+    kernel: [
+      [1, 1, 1],
+      [0, 0, 0],
+      [-1, -1, -1],
+    ],
+    stride: 2,
+    padding: 1,
+  },
   medium: layer(16, 32, 4, 2, 1, 1),
   largest: layer(64, 16, 4, 8, 0, 2),
 };
@@ -104,8 +117,10 @@ for (const [kind, fn] of Object.entries(work)) {
   for (const [name, spec] of Object.entries(specs)) {
     const nodeNs = timeNode(() => fn(spec));
     const nat = nativeNs(`api_${kind}/${name}`);
-    if (kind === 'contributions') fn(spec);  // the session, made once
+    if (kind === 'contributions') fn(spec); // the session, made once
     const fmt = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : `${(ns / 1e3).toFixed(1)} µs`);
-    console.log(`  ${kind.padEnd(8)} ${name.padEnd(8)} ${fmt(nat).padStart(11)} ${fmt(nodeNs).padStart(11)}   ${(nodeNs / nat).toFixed(2)}×`);
+    console.log(
+      `  ${kind.padEnd(8)} ${name.padEnd(8)} ${fmt(nat).padStart(11)} ${fmt(nodeNs).padStart(11)}   ${(nodeNs / nat).toFixed(2)}×`,
+    );
   }
 }

@@ -84,7 +84,7 @@ export function specText(spec, { maxJsonBytes, maxJsonDepth }) {
   const parts = [];
   let bytes = 0;
   const emit = (text) => {
-    bytes += text.length;  // ASCII except in strings, which count themselves (utf8Length)
+    bytes += text.length; // ASCII except in strings, which count themselves (utf8Length)
     if (bytes <= maxJsonBytes) parts.push(text);
   };
   const ancestors = new Set();
@@ -110,7 +110,7 @@ export function specText(spec, { maxJsonBytes, maxJsonDepth }) {
       case 'object':
         break;
       default:
-        emit('null');  // undefined, a function or a symbol in a list, as JSON.stringify writes it
+        emit('null'); // undefined, a function or a symbol in a list, as JSON.stringify writes it
         return;
     }
     if (value === null) return emit('null');

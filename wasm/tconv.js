@@ -49,7 +49,14 @@ function fromCore(result) {
 
 // A misuse of the API itself, named like the core names a spec's errors.
 const misuse = (message, field) => new TconvError(message, { field });
-const shown = (value) => (typeof value === 'string' ? JSON.stringify(value) : typeof value === 'number' ? String(value) : value === null ? 'null' : typeof value);
+const shown = (value) =>
+  typeof value === 'string'
+    ? JSON.stringify(value)
+    : typeof value === 'number'
+      ? String(value)
+      : value === null
+        ? 'null'
+        : typeof value;
 
 function integer(name, value) {
   // Embind would silently turn 1.7, NaN or 2**32 into some int.
@@ -59,8 +66,12 @@ function integer(name, value) {
 
 function cellArgument(cell, name = 'cell') {
   const list = ArrayBuffer.isView(cell) ? Array.from(cell) : cell;
-  if (Array.isArray(list) && list.length <= 8 && list.every((v) => Number.isSafeInteger(v) && Math.abs(v) < 2 ** 31)) return list;
-  throw misuse(`${name} must be an array of whole numbers, [channel, ...position], got ${Array.isArray(cell) ? JSON.stringify(cell).slice(0, 40) : shown(cell)}`, name);
+  if (Array.isArray(list) && list.length <= 8 && list.every((v) => Number.isSafeInteger(v) && Math.abs(v) < 2 ** 31))
+    return list;
+  throw misuse(
+    `${name} must be an array of whole numbers, [channel, ...position], got ${Array.isArray(cell) ? JSON.stringify(cell).slice(0, 40) : shown(cell)}`,
+    name,
+  );
 }
 
 function optionsArgument(options, allowed) {
@@ -73,7 +84,10 @@ function optionsArgument(options, allowed) {
 
 function oneOf(name, value, values) {
   if (values.includes(value)) return value;
-  throw new TconvError(`${name} must be ${values.map((v) => `"${v}"`).join(' or ')}, got ${shown(value)}`, { field: name, valid: values });
+  throw new TconvError(`${name} must be ${values.map((v) => `"${v}"`).join(' or ')}, got ${shown(value)}`, {
+    field: name,
+    valid: values,
+  });
 }
 
 // A flat row-major array as nested arrays, like PyTorch's tolist().
@@ -125,7 +139,11 @@ function createApi(core) {
     try {
       text = specText(spec, limits);
     } catch (e) {
-      if (e && e.cycle !== undefined) throw misuse(`the spec contains itself${e.cycle ? ` at ${e.cycle}` : ''}: it cannot be written as JSON`, 'spec');
+      if (e && e.cycle !== undefined)
+        throw misuse(
+          `the spec contains itself${e.cycle ? ` at ${e.cycle}` : ''}: it cannot be written as JSON`,
+          'spec',
+        );
       throw e;
     }
     // Refused before anything is copied into the module.
@@ -192,7 +210,8 @@ function createApi(core) {
     reach(cell) {
       const records = fromCore(this.#live().reach(cellArgument(cell)));
       const length = 1 + this.#dims;
-      const cells = (from, count) => Array.from({ length: count }, (_, i) => cellAt(records, from + i * length, length));
+      const cells = (from, count) =>
+        Array.from({ length: count }, (_, i) => cellAt(records, from + i * length, length));
       return { intermediate: cells(2, records[0]), output: cells(2 + records[0] * length, records[1]) };
     }
     /** The gather view's window for an output cell: its origin in the padded input and its taps. */

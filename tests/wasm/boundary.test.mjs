@@ -21,7 +21,11 @@ const refused = (call) => {
 
 test('a 60 MB spec is refused before it is copied, and every later call still works', () => {
   const before = tconv.memoryUse();
-  const huge = { dims: 1, input: Array.from({ length: 6_000_000 }, (_, i) => i % 7 === 0 ? 'x' : 1.234567), kernel: [1] };
+  const huge = {
+    dims: 1,
+    input: Array.from({ length: 6_000_000 }, (_, i) => (i % 7 === 0 ? 'x' : 1.234567)),
+    kernel: [1],
+  };
   const e = refused(() => tconv.compute(huge));
   assert.match(e.message, /^the spec is \d+ bytes long, over the limit of 8388608$/);
   assert.deepEqual(e.valid, { min: null, max: 8388608 });
@@ -80,8 +84,14 @@ test('cycles, functions and absurd nesting are TconvErrors, never a RangeError o
   assert.match(refused(() => tconv.trace(self)).message, /^the spec contains itself at input/);
   let deep = [1];
   for (let i = 0; i < 100000; ++i) deep = [deep];
-  assert.match(refused(() => tconv.compute({ dims: 1, input: deep, kernel: [1] })).message, /nesting deeper than 16 levels/);
-  assert.match(refused(() => tconv.compute({ dims: 1, input: [() => 1], kernel: [1] })).message, /^input\[0\] must be a number, got null/);
+  assert.match(
+    refused(() => tconv.compute({ dims: 1, input: deep, kernel: [1] })).message,
+    /nesting deeper than 16 levels/,
+  );
+  assert.match(
+    refused(() => tconv.compute({ dims: 1, input: [() => 1], kernel: [1] })).message,
+    /^input\[0\] must be a number, got null/,
+  );
   assert.match(refused(() => tconv.compute(null)).message, /^the spec must be a JSON object, got null/);
   assert.match(refused(() => tconv.compute(undefined)).message, /^the spec must be a JSON object/);
 });
@@ -98,7 +108,9 @@ test('errors carry field, axis and valid as data, like the CLI’s error JSON', 
   for (const spec of cases) {
     const cli = JSON.parse(runCli('compute', spec).stdout);
     const e = refused(() => tconv.compute(spec));
-    assert.deepEqual({ error: e.message, field: e.field, axis: e.axis, valid: e.valid ?? undefined },
-      { ...cli, valid: cli.valid ?? undefined });
+    assert.deepEqual(
+      { error: e.message, field: e.field, axis: e.axis, valid: e.valid ?? undefined },
+      { ...cli, valid: cli.valid ?? undefined },
+    );
   }
 });

@@ -15,12 +15,18 @@ function mixedCall(i) {
   let trace = null;
   try {
     switch (i % 6) {
-      case 0: return tconv.compute(spec);
-      case 1: return (trace = tconv.trace(spec)).step(i % 4 === 1 ? 1 : 0);
-      case 2: return tconv.compute({ ...spec, stride: 0 });
-      case 3: return tconv.trace({ ...spec, padding: 9 });
-      case 4: return (trace = tconv.trace(spec)).contributions(spec.dims === 1 ? [0, 2] : [0, 1, 1]);
-      default: return (trace = tconv.trace(spec)).bufferAfter(2);
+      case 0:
+        return tconv.compute(spec);
+      case 1:
+        return (trace = tconv.trace(spec)).step(i % 4 === 1 ? 1 : 0);
+      case 2:
+        return tconv.compute({ ...spec, stride: 0 });
+      case 3:
+        return tconv.trace({ ...spec, padding: 9 });
+      case 4:
+        return (trace = tconv.trace(spec)).contributions(spec.dims === 1 ? [0, 2] : [0, 1, 1]);
+      default:
+        return (trace = tconv.trace(spec)).bufferAfter(2);
     }
   } catch (error) {
     if (error.name !== 'TconvError') throw error;
@@ -60,7 +66,10 @@ test('dispose() releases at once, is idempotent, and later queries throw TconvEr
   trace.dispose();
   trace.dispose();
   assert.equal(tconv.memoryUse().heapBytesInUse, before);
-  assert.throws(() => trace.step(0), { name: 'TconvError', message: 'this trace was disposed: call trace(spec) again' });
+  assert.throws(() => trace.step(0), {
+    name: 'TconvError',
+    message: 'this trace was disposed: call trace(spec) again',
+  });
   assert.throws(() => trace.contributions([0, 0, 0]), { name: 'TconvError' });
   // The data already copied out stays readable.
   assert.deepEqual(Array.from(trace.output.data), [0, 0, 0, 2, 4, 2, 0, 0, 0]);

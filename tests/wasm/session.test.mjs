@@ -15,7 +15,8 @@ function* cells(shape) {
   const count = shape.reduce((a, b) => a * b, 1);
   for (let flat = 0; flat < count; flat++) {
     const cell = [];
-    for (let a = shape.length - 1, rest = flat; a >= 0; a--, rest = Math.floor(rest / shape[a + 1])) cell.unshift(rest % shape[a]);
+    for (let a = shape.length - 1, rest = flat; a >= 0; a--, rest = Math.floor(rest / shape[a + 1]))
+      cell.unshift(rest % shape[a]);
     yield cell;
   }
 }
@@ -50,13 +51,17 @@ for (const c of golden.filter((g) => !g.rejects)) {
       const fromReach = new Map();
       const inShape = [trace.inChannels, ...trace.axes.map((a) => a.input)];
       for (const [t, cell] of [...cells(inShape)].entries()) {
-        for (const out of trace.reach(cell).output) fromReach.set(`${t}|${key(out)}`, (fromReach.get(`${t}|${key(out)}`) ?? 0) + 1);
+        for (const out of trace.reach(cell).output)
+          fromReach.set(`${t}|${key(out)}`, (fromReach.get(`${t}|${key(out)}`) ?? 0) + 1);
       }
       assert.deepEqual(new Map([...fromReach].sort()), new Map([...fromContributions].sort()));
       if (!trace.matrix.error) {
         const [rows, cols] = trace.matrixShape;
         for (let r = 0; r < rows; r++) {
-          assert.deepEqual(Array.from(trace.matrixRow(r)), Array.from(trace.matrix.data.subarray(r * cols, (r + 1) * cols)));
+          assert.deepEqual(
+            Array.from(trace.matrixRow(r)),
+            Array.from(trace.matrix.data.subarray(r * cols, (r + 1) * cols)),
+          );
         }
         for (let col = 0; col < cols; col++) {
           const column = trace.matrixColumn(col);
@@ -76,13 +81,35 @@ test('the seed’s 9 is 2·3 + 3·1, and the query objects have the documented s
     { step: 0, input: [0, 0], tap: [0, 0, 2], value: 2, weight: 3, product: 6 },
     { step: 1, input: [0, 1], tap: [0, 0, 0], value: 3, weight: 1, product: 3 },
   ]);
-  assert.deepEqual(trace.reach([0, 1]), { intermediate: [[0, 2], [0, 3], [0, 4]], output: [[0, 2], [0, 3], [0, 4]] });
+  assert.deepEqual(trace.reach([0, 1]), {
+    intermediate: [
+      [0, 2],
+      [0, 3],
+      [0, 4],
+    ],
+    output: [
+      [0, 2],
+      [0, 3],
+      [0, 4],
+    ],
+  });
   const window = tconv.trace(seed2d).gatherWindow([0, 1, 1]);
   assert.deepEqual(window.origin, [1, 1]);
   assert.deepEqual(window.dilation, [1, 1]);
   assert.deepEqual(window.taps.map((t) => t.on).join(' '), 'input zero input zero zero zero input zero input');
-  assert.deepEqual(window.taps[0], { padded: [0, 1, 1], kernel: [0, 0, 0, 0], on: 'input', input: [0, 0, 0], value: 1, weight: -1, product: -1 });
-  assert.equal(window.taps.reduce((s, t) => s + t.product, 0), 4);
+  assert.deepEqual(window.taps[0], {
+    padded: [0, 1, 1],
+    kernel: [0, 0, 0, 0],
+    on: 'input',
+    input: [0, 0, 0],
+    value: 1,
+    weight: -1,
+    product: -1,
+  });
+  assert.equal(
+    window.taps.reduce((s, t) => s + t.product, 0),
+    4,
+  );
 });
 
 test('the views are built on first use, not with every trace', () => {
@@ -107,7 +134,11 @@ test('every misuse of a query is a TconvError naming the argument', () => {
     [() => trace.contributions('0,1,1'), /^cell must be an array of whole numbers/, 'cell'],
     [() => trace.contributions([0, 1.5, 1]), /^cell must be an array of whole numbers/, 'cell'],
     [() => trace.contributions([0, 1, 1], null), /^options must be an object/, 'options'],
-    [() => trace.contributions([0, 1, 1], { where: 'buffer' }), 'where must be "output" or "intermediate", got "buffer"', 'where'],
+    [
+      () => trace.contributions([0, 1, 1], { where: 'buffer' }),
+      'where must be "output" or "intermediate", got "buffer"',
+      'where',
+    ],
     [() => trace.reach([1, 0, 0]), 'input cell [1, 0, 0] is outside the input (1 x 2 x 2)', 'cell'],
     [() => trace.gatherWindow([0, 0, -1]), 'output cell [0, 0, -1] is outside the output (1 x 3 x 3)', 'cell'],
     [() => trace.matrixEntry(0, 4), 'column 4 is outside C^T (columns 0 to 3)', 'column'],
