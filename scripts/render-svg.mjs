@@ -11,7 +11,7 @@ try {
     const svg = readFileSync(file, 'utf8');
     await page.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
     const box = await page.$('svg');
-    await box.screenshot({ path: file.replace(/\.svg$/, '') + '.png' });
+    await box.screenshot({ path: `${file.replace(/\.svg$/, '')}.png` });
   }
 } finally {
   await browser.close();

@@ -24,7 +24,7 @@ async function svgImage(svgText) {
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
   await image.decode().catch(() => {
-    throw new Error("the SVG could not be drawn (under a Content-Security-Policy, allow img-src data:)");
+    throw new Error('the SVG could not be drawn (under a Content-Security-Policy, allow img-src data:)');
   });
   return { image, ...size };
 }
@@ -48,7 +48,8 @@ export async function svgToPng(svgText, { scale = 2 } = {}) {
   const canvas = canvasOf(Math.round(width * scale), Math.round(height * scale));
   canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))), 'image/png'));
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))), 'image/png'),
+  );
 }
 
 /**
@@ -64,7 +65,8 @@ export async function svgToPng(svgText, { scale = 2 } = {}) {
  * @returns {Promise<Blob>} image/gif
  */
 export async function svgFramesToGif(svgTexts, { frameMs = 900, loop = true, holdMs = 2500, scale = 1 } = {}) {
-  if (!Array.isArray(svgTexts) || svgTexts.length === 0) throw new TypeError('svgFramesToGif takes a non-empty array of SVG texts');
+  if (!Array.isArray(svgTexts) || svgTexts.length === 0)
+    throw new TypeError('svgFramesToGif takes a non-empty array of SVG texts');
   if (!(frameMs >= 10)) throw new RangeError(`frameMs must be at least 10, got ${frameMs}`);
   if (!(holdMs >= 0)) throw new RangeError(`holdMs must be at least 0, got ${holdMs}`);
   if (!(scale > 0 && scale <= 4)) throw new RangeError(`scale must be above 0 and at most 4, got ${scale}`);

@@ -20,9 +20,20 @@ before(async () => {
   if (existsSync(bundled)) {
     writeFileSync(join(dir, 'export.js'), (await import('node:fs')).readFileSync(bundled));
   } else {
-    await build({ entryPoints: [resolve(repo, 'web/export.js')], bundle: true, format: 'esm', minify: true, target: 'es2020', outfile: join(dir, 'export.js'), logLevel: 'warning' });
+    await build({
+      entryPoints: [resolve(repo, 'web/export.js')],
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2020',
+      outfile: join(dir, 'export.js'),
+      logLevel: 'warning',
+    });
   }
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>exports</title><p>exports</p>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>exports</title><p>exports</p>',
+  );
   // Under the site's strict Content-Security-Policy (the server's default).
   ({ server, url } = await serve(dir, 0));
   browser = await launchBrowser();
@@ -37,15 +48,22 @@ after(async () => {
 
 /** Calls export.js's `name` in the page with (svg or svgs, options); the Blob's bytes come back. */
 async function call(name, svgs, options) {
-  const bytes = await page.evaluate(async ([n, s, o]) => {
-    const module = await import('/export.js');
-    const blob = await module[n](s, o);
-    return { type: blob.type, data: Array.from(new Uint8Array(await blob.arrayBuffer())) };
-  }, [name, svgs, options]);
+  const bytes = await page.evaluate(
+    async ([n, s, o]) => {
+      const module = await import('/export.js');
+      const blob = await module[n](s, o);
+      return { type: blob.type, data: Array.from(new Uint8Array(await blob.arrayBuffer())) };
+    },
+    [name, svgs, options],
+  );
   return { type: bytes.type, buffer: Buffer.from(bytes.data) };
 }
 
-const sizeOf = (svg) => svg.match(/<svg [^>]*width="([\d.]+)" height="([\d.]+)"/).slice(1).map(Number);
+const sizeOf = (svg) =>
+  svg
+    .match(/<svg [^>]*width="([\d.]+)" height="([\d.]+)"/)
+    .slice(1)
+    .map(Number);
 
 test('svgToPng: a PNG of the figure at width × scale by height × scale', async () => {
   const svg = ok(['figure', '--svg', '--step', '2'], seed2d);
@@ -65,10 +83,12 @@ test('svgToPng: a PNG of the figure at width × scale by height × scale', async
   assert.deepEqual(page.problems, []);
 });
 
-test('svgFramesToGif: one frame per state, the last held, at the figure\'s size', async () => {
+test("svgFramesToGif: one frame per state, the last held, at the figure's size", async () => {
   for (const view of ['scatter', 'matrix']) {
     const count = stateCount(seed2d, view);
-    const svgs = Array.from({ length: count }, (_, s) => ok(['figure', '--svg', '--view', view, '--step', String(s)], seed2d));
+    const svgs = Array.from({ length: count }, (_, s) =>
+      ok(['figure', '--svg', '--view', view, '--step', String(s)], seed2d),
+    );
     const [width, height] = sizeOf(svgs[0]);
     const { type, buffer } = await call('svgFramesToGif', svgs, { frameMs: 700, holdMs: 2000, loop: true });
     assert.equal(type, 'image/gif');

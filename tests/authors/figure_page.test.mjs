@@ -10,15 +10,26 @@ const site = existsSync(resolve(siteDir, 'index.html'));
 
 /** The SVG's value texts of grid `key` as rows, by their rendered positions (rows by y, columns by x). */
 async function svgGrid(page, key) {
-  return page.$$eval(`svg g[data-grid="${key}"]`, (groups) => groups.flatMap((g) => {
-    const texts = [...g.querySelectorAll('text.v')].map((t) => ({ box: t.getBoundingClientRect(), text: t.textContent }));
-    const rows = [...new Set(texts.map((t) => Math.round(t.box.top + t.box.height / 2)))].sort((a, b) => a - b);
-    return rows.map((y) => texts.filter((t) => Math.round(t.box.top + t.box.height / 2) === y)
-      .sort((a, b) => a.box.left - b.box.left).map((t) => t.text));
-  }));
+  return page.$$eval(`svg g[data-grid="${key}"]`, (groups) =>
+    groups.flatMap((g) => {
+      const texts = [...g.querySelectorAll('text.v')].map((t) => ({
+        box: t.getBoundingClientRect(),
+        text: t.textContent,
+      }));
+      const rows = [...new Set(texts.map((t) => Math.round(t.box.top + t.box.height / 2)))].sort((a, b) => a - b);
+      return rows.map((y) =>
+        texts
+          .filter((t) => Math.round(t.box.top + t.box.height / 2) === y)
+          .sort((a, b) => a.box.left - b.box.left)
+          .map((t) => t.text),
+      );
+    }),
+  );
 }
 
-test('the figure of each scatter state has the page\'s grids in the page\'s order', { skip: !site && `no site at ${siteDir} (scripts/build wasm)` }, async () => {
+test("the figure of each scatter state has the page's grids in the page's order", {
+  skip: !site && `no site at ${siteDir} (scripts/build wasm)`,
+}, async () => {
   const { start, grid } = await import('../e2e/support.mjs');
   const app = await start();
   try {
@@ -27,9 +38,13 @@ test('the figure of each scatter state has the page\'s grids in the page\'s orde
     for (let s = 0; s <= 6; s++) {
       await page.goto(`${app.url}?step2=${s}`);
       await page.waitForFunction(() => performance.getEntriesByName('tconv-ready').length === 1);
-      await figure.setContent(`<!doctype html><body style="margin:0">${ok(['figure', '--svg', '--step', String(s)], seed2d)}</body>`);
+      await figure.setContent(
+        `<!doctype html><body style="margin:0">${ok(['figure', '--svg', '--step', String(s)], seed2d)}</body>`,
+      );
       for (const key of ['in', 'kern', 'copy', 'buf', 'out']) {
-        const want = (await grid(page, 2, key)).map((row) => row.filter((text) => text !== '')).filter((row) => row.length);
+        const want = (await grid(page, 2, key))
+          .map((row) => row.filter((text) => text !== ''))
+          .filter((row) => row.length);
         const drawn = await svgGrid(figure, key);
         // The page keeps an idle copy grid of zeros-less empty cells; the figure leaves it out.
         if (key === 'copy' && (s === 0 || s > 4)) {

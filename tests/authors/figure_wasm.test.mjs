@@ -15,7 +15,8 @@ if (existsSync(moduleFile)) {
   trace = (await load()).trace;
 }
 const probe = trace?.(seed1d);
-const missing = !trace ? `no module at ${moduleFile} (scripts/build wasm)`
+const missing = !trace
+  ? `no module at ${moduleFile} (scripts/build wasm)`
   : typeof probe.figureSvg !== 'function' && 'the module has no figureSvg binding yet';
 
 test('the module and the CLI draw the same figure', { skip: missing }, () => {
@@ -23,8 +24,16 @@ test('the module and the CLI draw the same figure', { skip: missing }, () => {
     const session = trace(spec);
     for (const view of ['scatter', 'gather', 'matrix']) {
       for (let s = 0; s < stateCount(spec, view); s++)
-        assert.equal(session.figureSvg({ view, step: s }), ok(['figure', '--svg', '--view', view, '--step', String(s)], spec), `${view} ${s}`);
-      assert.equal(session.figureSvg({ view, step: 'end' }), ok(['figure', '--svg', '--view', view], spec), `${view} end`);
+        assert.equal(
+          session.figureSvg({ view, step: s }),
+          ok(['figure', '--svg', '--view', view, '--step', String(s)], spec),
+          `${view} ${s}`,
+        );
+      assert.equal(
+        session.figureSvg({ view, step: 'end' }),
+        ok(['figure', '--svg', '--view', view], spec),
+        `${view} end`,
+      );
     }
   }
 });

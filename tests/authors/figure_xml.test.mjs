@@ -9,7 +9,10 @@ import { fixtureSpecs, ok, seed1d, seed2d, stateCount } from './support.mjs';
 /** The SVG parsed strictly: any error or warning of the parser fails. */
 function parse(svg) {
   const problems = [];
-  const doc = new DOMParser({ onError: (level, message) => problems.push(`${level}: ${message}`) }).parseFromString(svg, 'image/svg+xml');
+  const doc = new DOMParser({ onError: (level, message) => problems.push(`${level}: ${message}`) }).parseFromString(
+    svg,
+    'image/svg+xml',
+  );
   assert.deepEqual(problems, []);
   return doc.documentElement;
 }
@@ -21,7 +24,11 @@ function grids(root) {
   for (const g of elements(root, 'g').filter((g) => g.getAttribute('class') === 'grid')) {
     const key = g.getAttribute('data-grid');
     out[key] ??= [];
-    out[key].push(...elements(g, 'text').filter((t) => t.getAttribute('class') === 'v').map((t) => t.textContent));
+    out[key].push(
+      ...elements(g, 'text')
+        .filter((t) => t.getAttribute('class') === 'v')
+        .map((t) => t.textContent),
+    );
   }
   return out;
 }
@@ -40,24 +47,38 @@ function checkDocument(svg, where) {
   assert.ok(title?.textContent.length > 10 && desc?.textContent.length > 20, where);
   assert.equal(root.getAttribute('aria-labelledby'), `${title.getAttribute('id')} ${desc.getAttribute('id')}`, where);
   // Self-contained: no link, image, script, style sheet or foreign object; url() only to its own patterns.
-  for (const name of ['a', 'image', 'script', 'style', 'foreignObject', 'use']) assert.equal(elements(root, name).length, 0, `${where}: <${name}>`);
+  for (const name of ['a', 'image', 'script', 'style', 'foreignObject', 'use'])
+    assert.equal(elements(root, name).length, 0, `${where}: <${name}>`);
   assert.doesNotMatch(svg, /href|@import/, where);
-  for (const [, ref] of svg.matchAll(/url\(([^)]*)\)/g)) assert.ok(elements(root, 'pattern').some((p) => `#${p.getAttribute('id')}` === ref), `${where}: ${ref}`);
+  for (const [, ref] of svg.matchAll(/url\(([^)]*)\)/g))
+    assert.ok(
+      elements(root, 'pattern').some((p) => `#${p.getAttribute('id')}` === ref),
+      `${where}: ${ref}`,
+    );
   return root;
 }
 
 test('every state of every view of the seed examples is a valid SVG document', () => {
   for (const spec of [seed1d, seed2d])
     for (const view of ['scatter', 'gather', 'matrix'])
-      for (let s = 0; s < stateCount(spec, view); s++) checkDocument(ok(['figure', '--svg', '--view', view, '--step', String(s)], spec), `${view} ${s}`);
+      for (let s = 0; s < stateCount(spec, view); s++)
+        checkDocument(ok(['figure', '--svg', '--view', view, '--step', String(s)], spec), `${view} ${s}`);
 });
 
 test('the last state of each view holds the output as the page writes it', () => {
-  for (const { name, spec } of [{ name: 'seed 1D', spec: seed1d }, { name: 'seed 2D', spec: seed2d }, ...fixtureSpecs(9, 600)]) {
+  for (const { name, spec } of [
+    { name: 'seed 1D', spec: seed1d },
+    { name: 'seed 2D', spec: seed2d },
+    ...fixtureSpecs(9, 600),
+  ]) {
     const output = flat(JSON.parse(ok(['compute'], spec)).output).map(fmt);
     const scatter = grids(checkDocument(ok(['figure', '--svg', '--step', 'end'], spec), name));
     assert.deepEqual(scatter.out, output, `${name}: scatter`);
-    assert.deepEqual(grids(checkDocument(ok(['figure', '--svg', '--view', 'gather'], spec), name)).out, output, `${name}: gather`);
+    assert.deepEqual(
+      grids(checkDocument(ok(['figure', '--svg', '--view', 'gather'], spec), name)).out,
+      output,
+      `${name}: gather`,
+    );
     const matrix = grids(checkDocument(ok(['figure', '--svg', '--view', 'matrix'], spec), name));
     assert.deepEqual(matrix.y, output, `${name}: matrix`);
     // The input and the kernel as given, in every view that shows them.
@@ -73,7 +94,24 @@ test('a middle state holds every number of its step', () => {
   assert.deepEqual(g.in, ['1', '2', '3', '4']);
   assert.deepEqual(g.kern, ['1', '1', '1', '0', '0', '0', '-1', '-1', '-1']);
   assert.deepEqual(g.copy, ['2', '2', '2', '0', '0', '0', '-2', '-2', '-2']);
-  assert.deepEqual(g.buf, ['1', '1', '3', '2', '2', '0', '0', '0', '0', '0', '-1', '-1', '-3', '-2', '-2', ...Array(10).fill('0')]);
+  assert.deepEqual(g.buf, [
+    '1',
+    '1',
+    '3',
+    '2',
+    '2',
+    '0',
+    '0',
+    '0',
+    '0',
+    '0',
+    '-1',
+    '-1',
+    '-3',
+    '-2',
+    '-2',
+    ...Array(10).fill('0'),
+  ]);
   assert.deepEqual(g.out, [], 'the output is empty until the carve');
   // Numbers that the page rounds are rounded the same way, marked ≈.
   const rounded = grids(parse(ok(['figure', '--svg', '--step', '1'], { dims: 1, input: [0.1], kernel: [0.2, 1 / 3] })));

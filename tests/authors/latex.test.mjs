@@ -9,15 +9,39 @@ import { test } from 'node:test';
 import katex from 'katex';
 import { fixtureSpecs, ok, seed1d, seed2d } from './support.mjs';
 
-const specs = [{ name: 'seed 1D', spec: seed1d }, { name: 'seed 2D', spec: seed2d },
-  { name: 'bias, output_padding, dilation', spec: { dims: 2, input: [[1e-7, -2.5]], kernel: [[1, 2], [3, 4]], stride: [2, 1], output_padding: [1, 0], dilation: [1, 2], bias: [0.5] } },
-  ...fixtureSpecs(11, 400)];
+const specs = [
+  { name: 'seed 1D', spec: seed1d },
+  { name: 'seed 2D', spec: seed2d },
+  {
+    name: 'bias, output_padding, dilation',
+    spec: {
+      dims: 2,
+      input: [[1e-7, -2.5]],
+      kernel: [
+        [1, 2],
+        [3, 4],
+      ],
+      stride: [2, 1],
+      output_padding: [1, 0],
+      dilation: [1, 2],
+      bias: [0.5],
+    },
+  },
+  ...fixtureSpecs(11, 400),
+];
 
 /** Math pieces of a LaTeX text: $$...$$ blocks, then $...$ inline; what is left is prose. */
 function split(text, inline = '$') {
   const math = [];
-  let prose = text.replace(/\$\$([\s\S]*?)\$\$/g, (_, m) => (math.push({ tex: m, display: true }), ' '));
-  if (inline === '$') prose = prose.replace(/\$([^$]*)\$/g, (_, m) => (math.push({ tex: m, display: false }), ' '));
+  let prose = text.replace(/\$\$([\s\S]*?)\$\$/g, (_, m) => {
+    math.push({ tex: m, display: true });
+    return ' ';
+  });
+  if (inline === '$')
+    prose = prose.replace(/\$([^$]*)\$/g, (_, m) => {
+      math.push({ tex: m, display: false });
+      return ' ';
+    });
   return { math, prose };
 }
 
@@ -41,7 +65,12 @@ function checkProse(prose, where) {
 
 test('explain --latex: every formula renders with KaTeX and the prose is math-safe', () => {
   for (const { name, spec } of specs) {
-    for (const args of [['--latex'], ['--latex', '--result'], ['--latex', '--step', '1'], ['--latex', '--step', 'end']]) {
+    for (const args of [
+      ['--latex'],
+      ['--latex', '--result'],
+      ['--latex', '--step', '1'],
+      ['--latex', '--step', 'end'],
+    ]) {
       const text = ok(['explain', ...args], spec);
       const { math, prose } = split(text);
       assert.ok(math.length > 0, `${name} ${args}`);
@@ -76,7 +105,10 @@ test('explain --latex --standalone compiles with pdflatex', {
     for (const [i, { name, spec }] of [...specs.slice(0, 5), { name: 'wide', spec: wide }].entries()) {
       for (const args of [['--standalone'], ['--standalone', '--result']]) {
         writeFileSync(join(dir, `f${i}.tex`), ok(['explain', '--latex', ...args], spec));
-        const run = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', `f${i}.tex`], { cwd: dir, encoding: 'utf8' });
+        const run = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', `f${i}.tex`], {
+          cwd: dir,
+          encoding: 'utf8',
+        });
         assert.equal(run.status, 0, `${name} ${args}:\n${run.stdout.slice(-2000)}`);
         assert.ok(existsSync(join(dir, `f${i}.pdf`)), name);
       }

@@ -9,7 +9,20 @@ export const cli = process.env.TCONV_CLI ?? resolve(repo, 'build/native/bin/tcon
 export const siteDir = resolve(repo, process.env.TCONV_SITE_DIR || 'build/site');
 
 export const seed1d = { dims: 1, input: [2, 3], kernel: [1, 2, 3], stride: 2 };
-export const seed2d = { dims: 2, input: [[1, 2], [3, 4]], kernel: [[1, 1, 1], [0, 0, 0], [-1, -1, -1]], stride: 2, padding: 1 };
+export const seed2d = {
+  dims: 2,
+  input: [
+    [1, 2],
+    [3, 4],
+  ],
+  kernel: [
+    [1, 1, 1],
+    [0, 0, 0],
+    [-1, -1, -1],
+  ],
+  stride: 2,
+  padding: 1,
+};
 
 /** Runs `tconv ...args` with the spec (an object or text) on stdin: {status, stdout, stderr}. */
 export function tconv(args, spec) {
