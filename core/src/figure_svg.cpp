@@ -341,9 +341,9 @@ class Writer {
               "\" height=\"" + num(m.cell_h - 3) + "\" fill=\"none\"" + fill(paints_.cur, "stroke") +
               " stroke-width=\"3\"/>";
     if (cell.marks & mark_op)
-      out_ += "<rect x=\"" + num(x + 4) + "\" y=\"" + num(y + 4) + "\" width=\"" + num(m.cell_w - 8) + "\" height=\"" +
-              num(m.cell_h - 8) + "\" fill=\"none\"" + fill(paints_.op, "stroke") +
-              " stroke-width=\"2\" stroke-dasharray=\"4 3\"/>";
+      out_ += "<rect x=\"" + num(x + 3) + "\" y=\"" + num(y + 3) + "\" width=\"" + num(m.cell_w - 6) + "\" height=\"" +
+              num(m.cell_h - 6) + "\" fill=\"none\"" + fill(paints_.op, "stroke") +
+              " stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>";
     if (text.empty()) return;
     const bool muted = cell.marks & (mark_muted | mark_cut | mark_padding);
     out_ += "<text class=\"v\" x=\"" + num(cx) + "\" y=\"" + num(cy + m.font * 0.35) + "\" stroke=\"none\"" +
