@@ -59,3 +59,44 @@ test("the figure of each scatter state has the page's grids in the page's order"
     await app.close();
   }
 });
+
+test("the gather and matrix figures have the grids of the page's two other views", {
+  skip: !site && `no site at ${siteDir} (scripts/build wasm)`,
+}, async () => {
+  const { start } = await import('../e2e/support.mjs');
+  const app = await start();
+  try {
+    const page = await app.open('');
+    await page.$eval('#ex2 details.views', (d) => {
+      d.open = true;
+    });
+    await page.waitForSelector('#ex2 details.views table');
+    // The page's tables of the two views, by the start of their captions, as rows of cell texts.
+    const table = (caption) =>
+      page.$$eval(
+        '#ex2 details.views table',
+        (tables, start) => {
+          const t = tables.find((x) => x.caption.textContent.replace(/\u00a0/g, ' ').startsWith(start));
+          return t
+            ? [...t.tBodies[0].rows].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))
+            : null;
+        },
+        caption,
+      );
+    const figure = await app.browser.newPage();
+    await figure.setContent(
+      `<!doctype html><body style="margin:0">${ok(['figure', '--svg', '--view', 'gather', '--step', '1'], seed2d)}</body>`,
+    );
+    assert.deepEqual(await svgGrid(figure, 'padded'), await table('Padded input'));
+    assert.deepEqual(await svgGrid(figure, 'rot'), await table('Rotated kernel'));
+    await figure.setContent(
+      `<!doctype html><body style="margin:0">${ok(['figure', '--svg', '--view', 'matrix', '--step', 'end'], seed2d)}</body>`,
+    );
+    assert.deepEqual(await svgGrid(figure, 'ct'), await table('Cᵀ'));
+    assert.deepEqual(await svgGrid(figure, 'x'), await table('x'));
+    assert.deepEqual(await svgGrid(figure, 'y'), await table('y'));
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await app.close();
+  }
+});
