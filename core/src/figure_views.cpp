@@ -631,14 +631,14 @@ Picture matrix_picture(const TraceSession& session, int s) {
   widen_to_cells(y);
   pic.rows.push_back({std::move(ct), sign(kDot), panel({std::move(x)}), sign("="), panel({std::move(y)})});
 
-  std::string label;
+  std::string label, definition;
   const std::string size = str(rows) + kTimes + str(cols);
   if (s == 0) {
     label = "start";
     pic.heading = "y = C\xE1\xB5\x80x: the output, flattened (" + str(rows) + " cells), is C\xE1\xB5\x80 (" + size +
                   ") times the input, flattened (" + str(cols) +
-                  " cells), where C is the matrix of the direct convolution with the same kernel, stride, padding and "
-                  "dilation. Each column of C\xE1\xB5\x80 is one input element\xE2\x80\x99s kernel copy, flattened.";
+                  " cells). Each column of C\xE1\xB5\x80 is one input element\xE2\x80\x99s kernel copy, flattened.";
+    definition = " C is the matrix of the direct convolution with the same kernel, stride, padding and dilation.";
   } else if (lit) {
     label = "column " + str(s) + " of " + str(n);
     pic.heading = "Column " + str(s) + " of " + str(n) + ": " + x_names[static_cast<size_t>(column)] + " = " +
@@ -651,7 +651,7 @@ Picture matrix_picture(const TraceSession& session, int s) {
   }
   pic.note_lines = static_cast<int>(pic.notes.size());
   pic.title = view_title("matrix", label + " (state " + str(s) + " of 0" + kDash + str(n + 1) + ")");
-  pic.desc = pic.heading;
+  pic.desc = pic.heading + definition;
   return pic;
 }
 
