@@ -29,7 +29,9 @@ const spec = JSON.stringify({
 });
 const figure = (...args) => spawnSync(cli, ['figure', '--svg', ...args], { input: spec, encoding: 'utf8' }).stdout;
 
-const states = Array.from({ length: 7 }, (_, s) => figure('--step', String(s)));
+// Every state of the scatter view (the step error names the last one).
+const last = JSON.parse(figure('--step', '999999')).valid.max;
+const states = Array.from({ length: last + 1 }, (_, s) => figure('--step', String(s)));
 const out = (name) => resolve(repo, 'docs', name);
 writeFileSync(out('tconv-seed-2d-step-2.svg'), states[2]);
 writeFileSync(out('tconv-seed-2d-gather-5.svg'), figure('--view', 'gather', '--step', '5'));

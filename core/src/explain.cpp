@@ -355,11 +355,13 @@ Result<std::string> explain(const Spec& spec, const ExplainOptions& options) {
   if (cells > max_explain_cells)
     return Error{"explain would print " + str(cells) + " matrix cells, over the limit of " + str(max_explain_cells) +
                  "; use compute, or a smaller example"};
-  int state = steps + 2;
+  // As the scatter figure and the page count them: n+1 the carve, n+2 the bias only when there is one.
+  const int last = steps + (spec.bias.empty() ? 1 : 2);
+  int state = last;
   if (options.step && *options.step != explain_end) {
-    if (*options.step < 0 || *options.step > steps + 2)
-      return Error{"step must be end or a whole number from 0 to " + str(steps + 2) + ", got " + str(*options.step),
-                   "step", -1, Valid{0.0, static_cast<double>(steps + 2), {}}};
+    if (*options.step < 0 || *options.step > last)
+      return Error{"step must be end or a whole number from 0 to " + str(last) + ", got " + str(*options.step), "step",
+                   -1, Valid{0.0, static_cast<double>(last), {}}};
     state = *options.step;
   }
 

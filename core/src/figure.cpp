@@ -13,23 +13,27 @@ FigurePalette light_palette() { return FigurePalette{}; }
 
 FigurePalette dark_palette() {
   FigurePalette p;
-  p.bg = "#121212";  // Chromium's dark Canvas
-  p.fg = "#e6e8ec";
-  p.muted = "#9aa1ad";
-  p.cell = "#1c1f25";
-  p.line = "#3b414c";
-  p.win = "#56b4e9";
-  p.tap = "#6a4a0c";
-  p.cur = "#f0a35e";
-  p.multi = "rgb(86 180 233 / 0.35)";
-  p.cut = "#2a2e35";
-  p.op = "#e69ac6";
+  p.bg = "#17191e";
+  p.fg = "#e8eaee";
+  p.muted = "#abadb2";
+  p.cell = "#17191e";
+  p.line = "#5e6065";
+  p.win = "#8fb4d5";
+  p.tap = "#dab48d";
+  p.cur = "#e3a080";
+  p.multi = "#99bad8";
+  p.cut = "#8c8e93";
+  p.op = "#d594b2";
+  p.tap_tint = "#312f2e";
+  p.cut_tint = "#26282e";
   return p;
 }
 
 std::int64_t figure_state_count(const TraceSession& session, FigureView view) {
   switch (view) {
-    case FigureView::scatter: return std::int64_t{session.step_count()} + 3;
+    // As the page (web/steps.js): n+1 is the carve, which is the output when there is no bias; n+2
+    // the output with the bias added, only when there is one.
+    case FigureView::scatter: return std::int64_t{session.step_count()} + (session.spec().bias.empty() ? 2 : 3);
     case FigureView::gather: return static_cast<std::int64_t>(session.carved().values.size()) + 2;
     case FigureView::matrix: return std::int64_t{session.step_count()} + 2;
   }

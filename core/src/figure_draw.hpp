@@ -80,6 +80,8 @@ std::int64_t picture_cells(const Picture& picture);
 
 /// Characters of a number as the figure shows it (UTF-8 aware: "≈" is one).
 int display_width(double value);
+/// Characters (code points) of UTF-8 text.
+int text_width(std::string_view text);
 
 /// The picture of one state (figure_views.cpp). `state` is within 0 .. figure_state_count - 1.
 Picture scatter_picture(const TraceSession& session, int state);

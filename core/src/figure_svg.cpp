@@ -113,6 +113,67 @@ std::optional<Paint> parse_rgb(std::string_view text) {
   return paint;
 }
 
+// The numbers of a functional notation "name(a b c / alpha)": three or four plain decimals.
+std::optional<std::vector<double>> function_numbers(std::string_view body) {
+  std::vector<double> values;
+  std::string current;
+  const auto flush = [&]() {
+    if (current.empty()) return true;
+    std::string digits = current;
+    const bool negative = digits[0] == '-';
+    if (negative) digits.erase(0, 1);
+    if (digits.empty() || digits.find_first_not_of("0123456789.") != std::string::npos || digits.front() == '.' ||
+        digits.back() == '.' || std::count(digits.begin(), digits.end(), '.') > 1)
+      return false;
+    values.push_back((negative ? -1 : 1) * parse_decimal(digits));
+    current.clear();
+    return true;
+  };
+  for (const char c : body) {
+    if (c == ' ' || c == ',' || c == '/') {
+      if (!flush()) return std::nullopt;
+    } else {
+      current += c;
+    }
+  }
+  if (!flush() || (values.size() != 3 && values.size() != 4)) return std::nullopt;
+  return values;
+}
+
+// sRGB (0..1, gamma-encoded) as a paint.
+Paint srgb_paint(double r, double g, double b, double alpha) {
+  std::string colour = "#";
+  for (const double v : {r, g, b}) colour += hex_byte(static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255)));
+  return {colour, alpha < 1 ? num(std::clamp(alpha, 0.0, 1.0)) : ""};
+}
+
+// oklab(L a b) (what getComputedStyle gives for viz.css's color-mix in oklab) and color(srgb r g b):
+// converted to hex, which every SVG reader understands (Bjorn Ottosson's OKLab matrices).
+std::optional<Paint> parse_oklab_or_srgb(std::string_view text) {
+  const bool oklab = text.substr(0, 6) == "oklab(";
+  const bool srgb = text.substr(0, 11) == "color(srgb ";
+  if ((!oklab && !srgb) || text.back() != ')') return std::nullopt;
+  const size_t open = oklab ? 6 : 11;
+  const std::optional<std::vector<double>> v = function_numbers(text.substr(open, text.size() - open - 1));
+  if (!v) return std::nullopt;
+  const double alpha = v->size() == 4 ? (*v)[3] : 1;
+  if (srgb) return srgb_paint((*v)[0], (*v)[1], (*v)[2], alpha);
+  const double L = (*v)[0], a = (*v)[1], b = (*v)[2];
+  const double l_ = L + 0.3963377774 * a + 0.2158037573 * b;
+  const double m_ = L - 0.1055613458 * a - 0.0638541728 * b;
+  const double s_ = L - 0.0894841775 * a - 1.2914855480 * b;
+  const double l = l_ * l_ * l_, m = m_ * m_ * m_, s = s_ * s_ * s_;
+  const double linear[3] = {4.0767416621 * l - 3.3077115913 * m + 0.2309699292 * s,
+                            -1.2684380046 * l + 2.6097574011 * m - 0.3413193965 * s,
+                            -0.0041960863 * l - 0.7034186147 * m + 1.7076147010 * s};
+  double encoded[3];
+  for (int i = 0; i < 3; ++i) {
+    const double c = std::clamp(linear[i], 0.0, 1.0);
+    encoded[i] = c <= 0.0031308 ? 12.92 * c : 1.055 * std::pow(c, 1 / 2.4) - 0.055;
+  }
+  return srgb_paint(encoded[0], encoded[1], encoded[2], alpha);
+}
+
 std::optional<Paint> parse_paint(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
@@ -141,6 +202,7 @@ std::optional<Paint> parse_paint(std::string_view text) {
     return std::nullopt;
   }
   if (std::optional<Paint> rgb = parse_rgb(text)) return rgb;
+  if (std::optional<Paint> mixed = parse_oklab_or_srgb(text)) return mixed;
   // Any other CSS colour: letters, digits and the punctuation of functional notations only, so
   // that it can neither leave its attribute nor refer to anything outside the figure.
   for (const char c : text)
@@ -167,7 +229,7 @@ std::string fill(const Paint& paint, std::string_view attribute = "fill") {
 }
 
 struct Paints {
-  Paint bg, fg, muted, cell, line, win, tap, cur, multi, cut, op;
+  Paint bg, fg, muted, cell, line, win, tap, cur, multi, cut, op, tap_tint, cut_tint;
   explicit Paints(const FigurePalette& p)
       : bg(*parse_paint(p.bg)),
         fg(*parse_paint(p.fg)),
@@ -179,14 +241,16 @@ struct Paints {
         cur(*parse_paint(p.cur)),
         multi(*parse_paint(p.multi)),
         cut(*parse_paint(p.cut)),
-        op(*parse_paint(p.op)) {}
+        op(*parse_paint(p.op)),
+        tap_tint(*parse_paint(p.tap_tint)),
+        cut_tint(*parse_paint(p.cut_tint)) {}
 };
 
 // The palette's id suffix for the patterns: figures in different themes on one page keep theirs.
 std::string palette_id(const FigurePalette& p) {
   std::uint32_t hash = 2166136261u;
-  for (const std::string* s :
-       {&p.bg, &p.fg, &p.muted, &p.cell, &p.line, &p.win, &p.tap, &p.cur, &p.multi, &p.cut, &p.op}) {
+  for (const std::string* s : {&p.bg, &p.fg, &p.muted, &p.cell, &p.line, &p.win, &p.tap, &p.cur, &p.multi, &p.cut,
+                               &p.op, &p.tap_tint, &p.cut_tint}) {
     for (const char c : *s) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
     hash = (hash ^ 0xFFu) * 16777619u;
   }
@@ -308,50 +372,57 @@ class Writer {
         cell(g.cells[static_cast<size_t>(r * g.cols + c)], m, left + c * m.cell_w, top + r * m.cell_h);
     out_ += "</g>";
     for (const CellBox& box : g.boxes) {
-      const double x = left + box.left * m.cell_w + 1.5;
-      const double y = top + box.top * m.cell_h + 1.5;
+      const double x = left + box.left * m.cell_w + 2;
+      const double y = top + box.top * m.cell_h + 2;
       out_ += "<rect class=\"window\" x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" +
-              num((box.right - box.left + 1) * m.cell_w - 3) + "\" height=\"" +
-              num((box.bottom - box.top + 1) * m.cell_h - 3) + "\" fill=\"none\"" + fill(paints_.win, "stroke") +
-              " stroke-width=\"3\"/>";
+              num((box.right - box.left + 1) * m.cell_w - 4) + "\" height=\"" +
+              num((box.bottom - box.top + 1) * m.cell_h - 4) + "\" fill=\"none\"" + fill(paints_.win, "stroke") +
+              " stroke-width=\"4\"/>";
     }
     out_ += "</g>";
   }
 
+  // One cell as viz.css paints it: a tint, a corner sign for a tap (top right) and for a sum of
+  // several copies (bottom left), a ring for the current element, a hatched band along the bottom
+  // for cut and padding cells, a ring and dashes for output_padding, a bar under an input value of
+  // the padded input. No mark crosses the digits, except output_padding's dashes in narrow cells.
   void cell(const FigureCell& cell, const GridMetrics& m, double x, double y) {
-    const Paint& background = cell.marks & (mark_tap | mark_cur)       ? paints_.tap
-                              : cell.marks & (mark_cut | mark_padding) ? paints_.cut
-                                                                       : paints_.cell;
-    const std::string box =
-        " x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(m.cell_w) + "\" height=\"" + num(m.cell_h) + "\"";
-    out_ += "<rect" + box + fill(background) + "/>";
-    if (cell.marks & mark_multi) out_ += "<rect" + box + " fill=\"url(#" + ids_ + "-m)\" stroke=\"none\"/>";
-    if (cell.marks & mark_padding) out_ += "<rect" + box + " fill=\"url(#" + ids_ + "-p)\" stroke=\"none\"/>";
-    const std::string text = cell.value ? display_number(*cell.value) : "";
-    const double text_w = text_chars(text) * m.advance;
-    const double cx = x + m.cell_w / 2;
-    const double cy = y + m.cell_h / 2;
-    // The stripes never cross the digits: the number sits on a patch of the cell's own colour.
-    if ((cell.marks & (mark_multi | mark_padding)) && !text.empty())
-      out_ += "<rect x=\"" + num(cx - text_w / 2 - 3) + "\" y=\"" + num(cy - m.font * 0.65) + "\" width=\"" +
-              num(text_w + 6) + "\" height=\"" + num(m.font * 1.3) + "\" rx=\"2\"" + fill(background) +
-              " stroke=\"none\"/>";
-    if (cell.marks & mark_cur)
-      out_ += "<rect x=\"" + num(x + 1.5) + "\" y=\"" + num(y + 1.5) + "\" width=\"" + num(m.cell_w - 3) +
-              "\" height=\"" + num(m.cell_h - 3) + "\" fill=\"none\"" + fill(paints_.cur, "stroke") +
-              " stroke-width=\"3\"/>";
-    if (cell.marks & mark_op)
-      out_ += "<rect x=\"" + num(x + 3) + "\" y=\"" + num(y + 3) + "\" width=\"" + num(m.cell_w - 6) + "\" height=\"" +
-              num(m.cell_h - 6) + "\" fill=\"none\"" + fill(paints_.op, "stroke") +
-              " stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>";
-    if (text.empty()) return;
+    const bool hatched = cell.marks & (mark_cut | mark_padding);
+    const Paint& background = cell.marks & (mark_tap | mark_cur) ? paints_.tap_tint
+                              : hatched                          ? paints_.cut_tint
+                                                                 : paints_.cell;
+    const auto rect = [&](double inset, const std::string& paint) {
+      out_ += "<rect x=\"" + num(x + inset) + "\" y=\"" + num(y + inset) + "\" width=\"" + num(m.cell_w - 2 * inset) +
+              "\" height=\"" + num(m.cell_h - 2 * inset) + "\"" + paint + "/>";
+    };
+    rect(0, fill(background));
+    if (hatched) {
+      const double band = 0.45 * m.font;
+      out_ += "<rect x=\"" + num(x + 0.5) + "\" y=\"" + num(y + m.cell_h - band) + "\" width=\"" + num(m.cell_w - 1) +
+              "\" height=\"" + num(band - 0.5) + "\" fill=\"url(#" + ids_ + "-h)\" stroke=\"none\"/>";
+    }
+    // A corner: the part of the cell within 0.55em of it, along the diagonal.
+    const double leg = 0.55 * m.font * 1.41421356;
+    if (cell.marks & mark_tap)
+      out_ += "<path d=\"M" + num(x + m.cell_w - leg) + " " + num(y) + "H" + num(x + m.cell_w) + "V" + num(y + leg) +
+              "Z\"" + fill(paints_.tap) + " stroke=\"none\"/>";
+    if (cell.marks & mark_multi)
+      out_ += "<path d=\"M" + num(x) + " " + num(y + m.cell_h - leg) + "V" + num(y + m.cell_h) + "H" + num(x + leg) +
+              "Z\"" + fill(paints_.multi) + " stroke=\"none\"/>";
+    if (cell.marks & mark_value)
+      out_ += "<rect x=\"" + num(x + 0.5) + "\" y=\"" + num(y + m.cell_h - 3.5) + "\" width=\"" + num(m.cell_w - 1) +
+              "\" height=\"3\"" + fill(paints_.fg) + " stroke=\"none\"/>";
+    if (cell.marks & mark_cur) rect(1.5, " fill=\"none\"" + fill(paints_.cur, "stroke") + " stroke-width=\"3\"");
+    if (cell.marks & mark_op) {
+      rect(3, " fill=\"none\"" + fill(paints_.op, "stroke") + " stroke-width=\"2\"");
+      rect(7, " fill=\"none\"" + fill(paints_.op, "stroke") + " stroke-width=\"2\" stroke-dasharray=\"4 3\"");
+    }
+    if (!cell.value) return;
     const bool muted = cell.marks & (mark_muted | mark_cut | mark_padding);
-    out_ += "<text class=\"v\" x=\"" + num(cx) + "\" y=\"" + num(cy + m.font * 0.35) + "\" stroke=\"none\"" +
-            (muted ? fill(paints_.muted) : "") + (cell.marks & mark_value ? " font-weight=\"700\"" : "") + ">" +
-            escape(text) + "</text>";
-    if (cell.marks & mark_cut)
-      out_ += "<line x1=\"" + num(cx - text_w / 2) + "\" y1=\"" + num(cy) + "\" x2=\"" + num(cx + text_w / 2) +
-              "\" y2=\"" + num(cy) + "\"" + fill(paints_.muted, "stroke") + "/>";
+    const bool bold = cell.marks & (mark_value | mark_cur);
+    out_ += "<text class=\"v\" x=\"" + num(x + m.cell_w / 2) + "\" y=\"" + num(y + m.cell_h / 2 + m.font * 0.35) +
+            "\" stroke=\"none\"" + (muted ? fill(paints_.muted) : "") + (bold ? " font-weight=\"700\"" : "") + ">" +
+            escape(display_number(*cell.value)) + "</text>";
   }
 
   void text_line(const std::string& text, double x, double y, bool mono, const Paint& paint, const char* cls) {
@@ -392,6 +463,7 @@ class Writer {
 }  // namespace
 
 int display_width(double value) { return text_chars(display_number(value)); }
+int text_width(std::string_view text) { return text_chars(text); }
 
 std::int64_t picture_cells(const Picture& picture) {
   std::int64_t cells = 0;
@@ -402,9 +474,19 @@ std::int64_t picture_cells(const Picture& picture) {
 }
 
 Result<bool> check_palette(const FigurePalette& p) {
-  const std::pair<const char*, const std::string*> colours[] = {
-      {"bg", &p.bg},   {"fg", &p.fg},   {"muted", &p.muted}, {"cell", &p.cell}, {"line", &p.line}, {"win", &p.win},
-      {"tap", &p.tap}, {"cur", &p.cur}, {"multi", &p.multi}, {"cut", &p.cut},   {"op", &p.op}};
+  const std::pair<const char*, const std::string*> colours[] = {{"bg", &p.bg},
+                                                                {"fg", &p.fg},
+                                                                {"muted", &p.muted},
+                                                                {"cell", &p.cell},
+                                                                {"line", &p.line},
+                                                                {"win", &p.win},
+                                                                {"tap", &p.tap},
+                                                                {"cur", &p.cur},
+                                                                {"multi", &p.multi},
+                                                                {"cut", &p.cut},
+                                                                {"op", &p.op},
+                                                                {"tap_tint", &p.tap_tint},
+                                                                {"cut_tint", &p.cut_tint}};
   for (const auto& [name, value] : colours)
     if (!parse_paint(*value))
       return Error{std::string("palette.") + name + " must be a plain CSS colour (#rrggbb, rgb(...), a name), got " +
@@ -470,16 +552,12 @@ std::string render_svg(const Picture& picture, const FigurePalette& palette) {
          "\" role=\"img\" aria-labelledby=\"" + w.ids() + "-title " + w.ids() + "-desc\">";
   out += "<title id=\"" + w.ids() + "-title\">" + escape(picture.title) + "</title>";
   out += "<desc id=\"" + w.ids() + "-desc\">" + escape(picture.desc) + "</desc>";
+  // The hatching of cut and padding cells: c-cut stripes 2px wide every 5px, at 135 degrees (viz.css).
   out +=
       "<defs><pattern id=\"" + w.ids() +
-      "-m\" width=\"7\" height=\"7\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"3\" "
-      "height=\"7\"" +
-      fill(paints.multi) + "/></pattern>";
-  out +=
-      "<pattern id=\"" + w.ids() +
-      "-p\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"1\" "
-      "height=\"6\"" +
-      fill(paints.line) + "/></pattern></defs>";
+      "-h\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"5\" "
+      "height=\"5\"" +
+      fill(paints.cut_tint) + "/><rect width=\"2\" height=\"5\"" + fill(paints.cut) + "/></pattern></defs>";
   out += "<rect class=\"background\" width=\"100%\" height=\"100%\"" + fill(paints.bg) + "/>";
   out += "<g font-family=\"" + escape(palette.mono) + "\" text-anchor=\"middle\"" + fill(paints.fg) + ">";
 

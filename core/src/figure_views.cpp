@@ -31,8 +31,8 @@ std::string size_text(const std::vector<int>& sizes) {
 }
 
 // "5 cells" in 1D, "5 × 5" in 2D (the page's `sz`).
-std::string cells_text(const std::vector<int>& sizes, const char* unit = "cells") {
-  return sizes.size() == 1 ? str(sizes[0]) + " " + unit : size_text(sizes);
+std::string cells_text(const std::vector<int>& sizes, const char* unit = "cell") {
+  return sizes.size() == 1 ? str(sizes[0]) + " " + unit + (sizes[0] == 1 ? "" : "s") : size_text(sizes);
 }
 
 std::string index_text(const std::vector<int>& index) {
@@ -116,7 +116,7 @@ std::string view_title(const char* view, const std::string& label) {
 
 }  // namespace
 
-// --- Scatter: states 0 .. n+2 (web/viz.js).
+// --- Scatter: states 0 .. n+1, and n+2 with a bias (web/steps.js).
 
 Picture scatter_picture(const TraceSession& session, int s) {
   const Spec& spec = session.spec();
@@ -144,7 +144,7 @@ Picture scatter_picture(const TraceSession& session, int s) {
   FigureItem input = panel({});
   for (int c = 0; c < spec.in_channels; ++c) {
     FigureGrid g = make_grid(
-        "in", (channels_in ? "Input channel " + str(c) : std::string("Input")) + ": " + cells_text(in_size), in_size);
+        "in", "Input: " + cells_text(in_size, "cell") + (channels_in ? " \xC2\xB7 channel " + str(c) : ""), in_size);
     for (std::int64_t i = 0; i < in_area; ++i) {
       const std::int64_t t = c * in_area + i;
       g.cells[static_cast<size_t>(i)] = {spec.input[static_cast<size_t>(t)], t == s - 1  ? mark_cur
@@ -158,11 +158,11 @@ Picture scatter_picture(const TraceSession& session, int s) {
   FigureItem kernel = panel({});
   for (int j = 0; j < group_outputs; ++j) {
     const std::int64_t pair = std::int64_t{channel} * group_outputs + j;
-    FigureGrid g = make_grid(
-        "kern",
-        (channels_in || channels_out ? "Kernel [" + str(channel) + "][" + str(j) + "]" : std::string("Kernel")) + ": " +
-            cells_text(k_size, "taps"),
-        k_size);
+    FigureGrid g =
+        make_grid("kern",
+                  channels_in || channels_out ? "w[" + str(channel) + "][" + str(j) + "]"
+                                              : "Kernel: " + cells_text(k_size, "tap") + " \xC2\xB7 not flipped",
+                  k_size);
     for (std::int64_t i = 0; i < k_area; ++i)
       g.cells[static_cast<size_t>(i)].value = spec.weight[static_cast<size_t>(pair * k_area + i)];
     widen_to_cells(g);
@@ -175,8 +175,8 @@ Picture scatter_picture(const TraceSession& session, int s) {
   for (int j = 0; j < group_outputs; ++j) {
     FigureGrid g = make_grid("copy", "", k_size);
     if (state) {
-      g.caption = display_number(state->step.value) + " \xC3\x97 kernel" +
-                  (channels_out ? " \xE2\x86\x92 output channel " + str(state->step.first_output_channel + j) : "");
+      g.caption = display_number(state->step.value) + " \xC3\x97 " +
+                  (spec.single_channel ? std::string("kernel") : "w[" + str(state->step.channel) + "][" + str(j) + "]");
       for (std::int64_t i = 0; i < k_area; ++i)
         g.cells[static_cast<size_t>(i)] = {state->step.products.values[static_cast<size_t>(j * k_area + i)], mark_tap};
       widen_to_cells(g);
@@ -209,11 +209,14 @@ Picture scatter_picture(const TraceSession& session, int s) {
                cols - 1 - std::max(0, ax_c.carve_end)};
   FigureItem intermediate = panel({});
   for (int o = 0; o < spec.out_channels; ++o) {
-    FigureGrid g =
-        make_grid("buf",
-                  (channels_out ? "Intermediate output, channel " + str(o) : std::string("Intermediate output")) +
-                      ": " + cells_text(buf_size),
-                  buf_size);
+    FigureGrid g = make_grid("buf",
+                             "Intermediate output: " + cells_text(buf_size, "cell") +
+                                 (s > n ? " \xC2\xB7 the carve" : " \xC2\xB7 before the carve") +
+                                 (channels_out ? " \xC2\xB7 channel " + str(o) : ""),
+                             buf_size);
+    // The longer of its two captions, in every state.
+    g.caption_chars = text_width("Intermediate output: " + cells_text(buf_size, "cell") + " \xC2\xB7 before the carve" +
+                                 (channels_out ? " \xC2\xB7 channel " + str(o) : ""));
     std::optional<CellBox> window;
     std::vector<int> dil{1, 1};
     if (state && o >= state->step.first_output_channel && o < state->step.first_output_channel + group_outputs) {
@@ -251,7 +254,7 @@ Picture scatter_picture(const TraceSession& session, int s) {
   FigureItem output = panel({});
   for (int o = 0; o < spec.out_channels; ++o) {
     FigureGrid g = make_grid(
-        "out", (channels_out ? "Output channel " + str(o) : std::string("Output")) + ": " + cells_text(out_size),
+        "out", "Output: " + cells_text(out_size, "cell") + (channels_out ? " \xC2\xB7 channel " + str(o) : ""),
         out_size);
     const Tensor* shown = s == n + 1 ? &session.carved() : s == n + 2 ? &session.output() : nullptr;
     for (int r = 0; r < orows; ++r)
@@ -324,7 +327,8 @@ Picture scatter_picture(const TraceSession& session, int s) {
     pic.heading = "Output, " + output_sz + ": the intermediate output without its padding" + bias +
                   ". This is what PyTorch\xE2\x80\x99s ConvTranspose" + str(dims) + "d returns.";
   }
-  pic.title = view_title("scatter", label + " (state " + str(s) + " of 0" + kDash + str(n + 2) + ")");
+  pic.title =
+      view_title("scatter", label + " (state " + str(s) + " of 0" + kDash + str(n + (spec.bias.empty() ? 1 : 2)) + ")");
   pic.desc = pic.heading;
   return pic;
 }
@@ -368,8 +372,11 @@ Picture gather_picture(const TraceSession& session, int s) {
   for (int ci = group * group_inputs; ci < (group + 1) * group_inputs; ++ci) {
     const std::int64_t pair = std::int64_t{ci} * group_outputs + j;
     const std::string which = many ? " [" + str(ci) + "][" + str(j) + "]" : "";
-    FigureGrid g = make_grid("kern", "Kernel" + which + ": " + cells_text(k_size, "taps") + ", as given", k_size);
-    FigureGrid r = make_grid("rot", "Rotated kernel" + which + ": " + cells_text(k_size, "taps"), k_size);
+    FigureGrid g = make_grid(
+        "kern",
+        (many ? "w[" + str(ci) + "][" + str(j) + "]" : "Kernel: " + cells_text(k_size, "tap")) + " \xC2\xB7 as given",
+        k_size);
+    FigureGrid r = make_grid("rot", "Rotated 180\xC2\xB0" + which, k_size);
     for (std::int64_t i = 0; i < k_area; ++i) {
       g.cells[static_cast<size_t>(i)].value = spec.weight[static_cast<size_t>(pair * k_area + i)];
       r.cells[static_cast<size_t>(i)].value =
@@ -393,7 +400,7 @@ Picture gather_picture(const TraceSession& session, int s) {
     for (int ci = group * group_inputs; ci < (group + 1) * group_inputs; ++ci) {
       FigureGrid g = make_grid(
           "padded",
-          "Zero-inserted, padded input" + (many ? " channel " + str(ci) : std::string()) + ": " + cells_text(p_size),
+          "Zero-inserted, padded input: " + cells_text(p_size, "cell") + (many ? " \xC2\xB7 channel " + str(ci) : ""),
           p_size);
       for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c) {
@@ -441,7 +448,7 @@ Picture gather_picture(const TraceSession& session, int s) {
       }
       FigureGrid g = make_grid("window",
                                "Window" + (many ? " on channel " + str(ci) : std::string()) + " (" + where +
-                                   " of the padded input): " + cells_text(k_size, "taps"),
+                                   " of the padded input): " + cells_text(k_size, "tap"),
                                k_size);
       for (std::int64_t i = 0; i < k_area; ++i) {
         const GatherTap& tap = taps.taps[static_cast<size_t>((ci - group * group_inputs) * k_area + i)];
@@ -464,7 +471,7 @@ Picture gather_picture(const TraceSession& session, int s) {
   for (int oc = 0; oc < spec.out_channels; ++oc) {
     FigureGrid g = make_grid(
         "out",
-        (spec.out_channels > 1 ? "Output channel " + str(oc) : std::string("Output")) + ": " + cells_text(out_size),
+        "Output: " + cells_text(out_size, "cell") + (spec.out_channels > 1 ? " \xC2\xB7 channel " + str(oc) : ""),
         out_size);
     for (std::int64_t i = 0; i < out_area; ++i) {
       const std::int64_t flat = oc * out_area + i;
@@ -534,18 +541,19 @@ Picture gather_picture(const TraceSession& session, int s) {
 
 namespace {
 
-// "y[2]", "y[0,1]", "y[1,0,1]" (channel first when there are several): views.js's cellNames.
-std::vector<std::string> cell_names(const char* symbol, int channels, const std::vector<int>& spatial) {
+// "y[2]", "y[0][1]", "y[1][0][1]" (with the channel unless the spec is the kernel shorthand): the
+// page's cellName (web/cells.js).
+std::vector<std::string> cell_names(const char* symbol, int channels, const std::vector<int>& spatial,
+                                    bool single_channel) {
   std::vector<int> shape{channels};
   shape.insert(shape.end(), spatial.begin(), spatial.end());
   std::vector<std::string> names;
   const std::int64_t count = element_count(shape);
   for (std::int64_t i = 0; i < count; ++i) {
     const std::vector<int> index = unravel(i, shape);
-    std::string name = std::string(symbol) + "[";
-    for (size_t a = channels > 1 ? 0 : 1; a < index.size(); ++a)
-      name += (a > (channels > 1 ? 0u : 1u) ? "," : "") + str(index[a]);
-    names.push_back(name + "]");
+    std::string name = symbol;
+    for (size_t a = single_channel ? 1 : 0; a < index.size(); ++a) name += "[" + str(index[a]) + "]";
+    names.push_back(name);
   }
   return names;
 }
@@ -561,8 +569,9 @@ Picture matrix_picture(const TraceSession& session, int s) {
   const bool whole = shape[0] * shape[1] <= max_figure_matrix_cells && session.matrix().ok();
   const bool lit = s >= 1 && s <= n;
   const int column = s - 1;
-  const std::vector<std::string> y_names = cell_names("y", spec.out_channels, sizes(session, &AxisGeometry::output));
-  const std::vector<std::string> x_names = cell_names("x", spec.in_channels, spec.input_size);
+  const std::vector<std::string> y_names =
+      cell_names("y", spec.out_channels, sizes(session, &AxisGeometry::output), spec.single_channel);
+  const std::vector<std::string> x_names = cell_names("x", spec.in_channels, spec.input_size, spec.single_channel);
 
   Picture pic;
   std::vector<double> column_values;
@@ -571,7 +580,7 @@ Picture matrix_picture(const TraceSession& session, int s) {
   FigureItem ct = panel({});
   if (whole) {
     const Tensor& matrix = session.matrix().value();
-    FigureGrid g = make_grid("ct", "C\xE1\xB5\x80: " + str(rows) + kTimes + str(cols), {rows, cols});
+    FigureGrid g = make_grid("ct", "C\xE1\xB5\x80 \xC2\xB7 " + str(rows) + kTimes + str(cols), {rows, cols});
     g.row_names = y_names;
     g.col_names = x_names;
     for (int r = 0; r < rows; ++r)
@@ -605,18 +614,18 @@ Picture matrix_picture(const TraceSession& session, int s) {
                         "): only the current column is drawn.");
   }
 
-  FigureGrid x = make_grid("x", "x: " + str(cols), {cols, 1});
+  FigureGrid x = make_grid("x", "x (input, flattened)", {cols, 1});
   x.row_names = x_names;
-  x.col_names = {"x"};
+  x.col_names = {""};
   for (int i = 0; i < cols; ++i)
     x.cells[static_cast<size_t>(i)] = {spec.input[static_cast<size_t>(i)], lit && i == column  ? mark_cur
                                                                            : lit && i < column ? mark_muted
                                                                                                : 0u};
   widen_to_cells(x);
 
-  FigureGrid y = make_grid("y", "y: " + str(rows), {rows, 1});
+  FigureGrid y = make_grid("y", "y (output, flattened)", {rows, 1});
   y.row_names = y_names;
-  y.col_names = {"y"};
+  y.col_names = {""};
   if (s >= 1) {
     // y after the first s columns is the carved buffer after s steps (no bias); at the end, the output.
     const Tensor values = lit ? carve(spec, session.step(column).value().buffer) : session.output();

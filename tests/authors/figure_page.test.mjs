@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { ok, seed2d, siteDir } from './support.mjs';
+import { ok, seed2d, siteDir, stateCount } from './support.mjs';
 
 const site = existsSync(resolve(siteDir, 'index.html'));
 
@@ -35,7 +35,7 @@ test("the figure of each scatter state has the page's grids in the page's order"
   try {
     const page = await app.open('');
     const figure = await app.browser.newPage();
-    for (let s = 0; s <= 6; s++) {
+    for (let s = 0; s < stateCount(seed2d, 'scatter'); s++) {
       await page.goto(`${app.url}?step2=${s}`);
       await page.waitForFunction(() => performance.getEntriesByName('tconv-ready').length === 1);
       await figure.setContent(
@@ -60,41 +60,59 @@ test("the figure of each scatter state has the page's grids in the page's order"
   }
 });
 
-test("the gather and matrix figures have the grids of the page's two other views", {
+/** Rows of the texts of the non-empty cells of the tables matched in example 2's view. */
+const pageGrid = (page, view, selector) =>
+  page.$$eval(`#ex2 .view.${view} ${selector} tbody tr`, (rows) =>
+    rows
+      .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent).filter((t) => t !== ''))
+      .filter((r) => r.length),
+  );
+/** The same for the table of example 2's view whose caption starts with `caption`. */
+const pageTable = (page, view, caption) =>
+  page.$$eval(
+    `#ex2 .view.${view} table`,
+    (tables, start) => {
+      const t = tables.find((x) => x.caption?.textContent.replace(/\u00a0/g, ' ').startsWith(start));
+      return t
+        ? [...t.tBodies[0].rows]
+            .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent).filter((x) => x !== ''))
+            .filter((r) => r.length)
+        : null;
+    },
+    caption,
+  );
+
+test("every gather and matrix state has the page's grids in the page's order", {
   skip: !site && `no site at ${siteDir} (scripts/build wasm)`,
 }, async () => {
   const { start } = await import('../e2e/support.mjs');
   const app = await start();
   try {
     const page = await app.open('');
-    await page.$eval('#ex2 details.views', (d) => {
-      d.open = true;
-    });
-    await page.waitForSelector('#ex2 details.views table');
-    // The page's tables of the two views, by the start of their captions, as rows of cell texts.
-    const table = (caption) =>
-      page.$$eval(
-        '#ex2 details.views table',
-        (tables, start) => {
-          const t = tables.find((x) => x.caption.textContent.replace(/\u00a0/g, ' ').startsWith(start));
-          return t
-            ? [...t.tBodies[0].rows].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))
-            : null;
-        },
-        caption,
-      );
     const figure = await app.browser.newPage();
-    await figure.setContent(
-      `<!doctype html><body style="margin:0">${ok(['figure', '--svg', '--view', 'gather', '--step', '1'], seed2d)}</body>`,
-    );
-    assert.deepEqual(await svgGrid(figure, 'padded'), await table('Padded input'));
-    assert.deepEqual(await svgGrid(figure, 'rot'), await table('Rotated kernel'));
-    await figure.setContent(
-      `<!doctype html><body style="margin:0">${ok(['figure', '--svg', '--view', 'matrix', '--step', 'end'], seed2d)}</body>`,
-    );
-    assert.deepEqual(await svgGrid(figure, 'ct'), await table('Cᵀ'));
-    assert.deepEqual(await svgGrid(figure, 'x'), await table('x'));
-    assert.deepEqual(await svgGrid(figure, 'y'), await table('y'));
+    for (const view of ['gather', 'matrix']) {
+      for (let s = 0; s < stateCount(seed2d, view); s++) {
+        await page.goto(`${app.url}?v2=${view}&step2=${s}`);
+        await page.waitForFunction(() => performance.getEntriesByName('tconv-ready').length === 1);
+        const svg = ok(['figure', '--svg', '--view', view, '--step', String(s)], seed2d);
+        await figure.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
+        const pairs =
+          view === 'gather'
+            ? [
+                ['kern', pageGrid(page, view, '.kern:not(.rotated)')],
+                ['rot', pageGrid(page, view, '.kern.rotated')],
+                ['padded', pageGrid(page, view, '.padded')],
+                ['out', pageGrid(page, view, '.out')],
+              ]
+            : [
+                ['ct', pageGrid(page, view, '.ct')],
+                ['x', pageTable(page, view, 'x (input')],
+                ['y', pageTable(page, view, 'y (output')],
+              ];
+        for (const [key, want] of pairs)
+          assert.deepEqual(await svgGrid(figure, key), await want, `${view} ${s}: ${key}`);
+      }
+    }
     assert.deepEqual(page.problems, []);
   } finally {
     await app.close();

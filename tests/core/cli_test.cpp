@@ -203,20 +203,20 @@ TEST(Cli, FigurePrintsAnSvgOfTheAskedStateAndView) {
   // The default step is the last state (the output), the default view the scatter.
   const CliRun end = run_cli("figure --svg", std::string(test::seed_2d));
   EXPECT_EQ(end.out, run_cli("figure --svg --step end --view scatter", std::string(test::seed_2d)).out);
-  EXPECT_EQ(end.out, run_cli("figure --svg --step=6", std::string(test::seed_2d)).out);
+  EXPECT_EQ(end.out, run_cli("figure --svg --step=5", std::string(test::seed_2d)).out);
   EXPECT_TRUE(
       contains(run_cli("figure --svg --view gather --step 5", std::string(test::seed_2d)).out, ">out[1][1] = "));
   EXPECT_TRUE(
       contains(run_cli("figure --svg --view matrix --step 1", std::string(test::seed_2d)).out, "data-grid=\"ct\""));
-  EXPECT_TRUE(contains(run_cli("figure --svg --theme dark", std::string(test::seed_2d)).out, "fill=\"#121212\""));
+  EXPECT_TRUE(contains(run_cli("figure --svg --theme dark", std::string(test::seed_2d)).out, "fill=\"#17191e\""));
 }
 
 TEST(Cli, FigureErrorsAreErrorJsonWithTheFieldAndExit2) {
-  const CliRun step = run_cli("figure --svg --step 7", std::string(test::seed_2d));
+  const CliRun step = run_cli("figure --svg --step 6", std::string(test::seed_2d));
   EXPECT_EQ(step.exit_code, 2);
   EXPECT_EQ(step.out,
-            "{\"error\":\"step must be end or a whole number from 0 to 6 in the scatter view, got \\\"7\\\"\","
-            "\"field\":\"step\",\"axis\":null,\"valid\":{\"min\":0,\"max\":6}}\n");
+            "{\"error\":\"step must be end or a whole number from 0 to 5 in the scatter view, got \\\"6\\\"\","
+            "\"field\":\"step\",\"axis\":null,\"valid\":{\"min\":0,\"max\":5}}\n");
   const CliRun view = run_cli("figure --svg --view lines", std::string(test::seed_2d));
   EXPECT_EQ(view.exit_code, 2);
   EXPECT_TRUE(
@@ -268,9 +268,9 @@ TEST(Cli, ExplainStepAndResultWriteOnePart) {
   EXPECT_TRUE(contains(result.out, "\\texttt{conv\\_transpose1d}\\left(\\begin{bmatrix}\n2 & 3\n\\end{bmatrix},"))
       << result.out;
   EXPECT_TRUE(contains(result.out, "=\n\\begin{bmatrix}\n2 & 4 & 9 & 6 & 9\n\\end{bmatrix}\n$$\n")) << result.out;
-  const CliRun bad = run_cli("explain --step 7", std::string(test::seed_2d));
+  const CliRun bad = run_cli("explain --step 6", std::string(test::seed_2d));
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_EQ(bad.err, "error: step must be end or a whole number from 0 to 6, got 7\n");
+  EXPECT_EQ(bad.err, "error: step must be end or a whole number from 0 to 5, got 6\n");
   for (const char* arguments : {"explain --step", "explain --step x", "explain --step 1 --result",
                                 "explain --latex --markdown", "explain --markdown --standalone"}) {
     const CliRun run = run_cli(arguments, std::string(test::seed_2d));

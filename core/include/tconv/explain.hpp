@@ -22,7 +22,7 @@ struct ExplainOptions {
   ExplainFormat format = ExplainFormat::text;
   bool standalone = false;  ///< latex only: a whole document that pdflatex compiles (amsmath only)
   /// One state only, numbered as the scatter figure's: 0 the zeros, 1..n a step, n+1 the carve,
-  /// n+2 (or explain_end) the output.
+  /// n+2 the bias (only when there is one); explain_end the last of them.
   std::optional<int> step;
   bool result = false;  ///< the final equation only: output = conv_transpose(input, kernel)
 };

@@ -15,25 +15,30 @@ namespace tconv {
 
 /// The three ways the page draws a transposed convolution.
 enum class FigureView {
-  scatter,  ///< states 0..n+2: empty intermediate output, one per input element, the carve, the output
+  scatter,  ///< states 0..n+1 (n+2 with a bias): empty intermediate output, one per input element, the carve (the
+            ///< output when there is no bias), the output with the bias
   gather,   ///< states 0..m+1: nothing computed, one per output cell (channel outer, row-major), the output
   matrix,   ///< states 0..n+1: C^T, x and an empty y; one per column of C^T; y = C^T x (+ bias)
 };
 
-/// The theme's colours and fonts as CSS strings, named after web/viz.css's --tconv-* properties.
-/// The defaults are viz.css's light theme (a test reads viz.css and compares).
+/// The theme's colours and fonts as CSS strings, named after web/viz.css's colours (--c-*, --t-*;
+/// each can be set by a --tconv-* property of the same name). The defaults are viz.css's light theme
+/// resolved to sRGB (a browser test resolves viz.css and compares). Besides hex and rgb(), oklab()
+/// and color(srgb ...) (what getComputedStyle returns for viz.css's mixes) are converted to hex.
 struct FigurePalette {
-  std::string bg = "#fff";        ///< the figure's background (--tconv-bg: Canvas, white in the light theme)
-  std::string fg = "#1b1e23";     ///< text
-  std::string muted = "#69707d";  ///< secondary text: zeros no copy reached, headers, notes
-  std::string cell = "#fff";      ///< a grid cell
-  std::string line = "#c5cad3";   ///< grid lines
-  std::string win = "#0072b2";    ///< this step's window; at the carve, what is kept
-  std::string tap = "#fbdba6";    ///< cells this copy adds to
-  std::string cur = "#d55e00";    ///< the current input element (or output cell, or column)
-  std::string multi = "rgb(0 114 178 / 0.3)";  ///< the stripes of a sum of several copies
-  std::string cut = "#eceef2";                 ///< cells cut off by padding
-  std::string op = "#b4367a";                  ///< output_padding cells
+  std::string bg = "#ffffff";        ///< the figure's background (--tconv-bg)
+  std::string fg = "#1b1e23";        ///< text (--tconv-fg)
+  std::string muted = "#4e5155";     ///< secondary text: cells no copy reached, headers, notes
+  std::string cell = "#ffffff";      ///< a grid cell
+  std::string line = "#a0a1a4";      ///< grid lines
+  std::string win = "#1f425f";       ///< this step's window; at the carve, what is kept
+  std::string tap = "#6c4c29";       ///< the corner of a cell this copy adds to
+  std::string cur = "#7c4326";       ///< the ring of the current input element (or output cell)
+  std::string multi = "#1f3e58";     ///< the opposite corner of a sum of several copies
+  std::string cut = "#6d6f73";       ///< the hatching of cells cut off by padding (and of the gather view's padding)
+  std::string op = "#652f4c";        ///< output_padding cells' ring and dashes
+  std::string tap_tint = "#e6e0da";  ///< the background of tapped and current cells (--t-tap)
+  std::string cut_tint = "#e8e8e9";  ///< the background of cut and padding cells (--t-cut)
   std::string font = "system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif";  ///< captions and notes
   std::string mono = "ui-monospace, \"SF Mono\", Menlo, Consolas, \"DejaVu Sans Mono\", monospace";  ///< numbers
 };
@@ -55,13 +60,14 @@ struct FigureOptions {
 
 /// C^T is drawn whole up to this many cells; beyond, the matrix view draws the current column
 /// (TraceSession::matrix_column), x and y, with a note naming C^T's size.
-inline constexpr std::int64_t max_figure_matrix_cells = 1024;
+inline constexpr std::int64_t max_figure_matrix_cells = 1600;
 
 /// Largest number of grid cells one figure draws (a stack of 64 output channels of 67 x 67 is
 /// 287,296): beyond it figure_svg() returns an error naming the count.
 inline constexpr std::int64_t max_figure_cells = 300000;
 
-/// The number of states of a view: n + 3 (scatter), m + 2 (gather), n + 2 (matrix), with
+/// The number of states of a view, as the page counts them (web/steps.js): n + 2, or n + 3 with a bias
+/// (scatter), m + 2 (gather), n + 2 (matrix), with
 /// n = step_count() and m = C_out x output area. The last state is count - 1.
 std::int64_t figure_state_count(const TraceSession& session, FigureView view);
 
