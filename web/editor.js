@@ -50,7 +50,7 @@ export class Editor {
     // Sizes of the input and the kernel, per axis: changing one keeps the values that still fit.
     this.sizes = {};
     const sizeRow = (name, label) => {
-      const inputs = this.names.map((axis) => number(`${label} ${axis}`, name, { className: 'num size' }));
+      const inputs = this.names.map((axis) => number(`${label} ${axis}`, `${name}-size`, { className: 'num size' }));
       for (const input of inputs) input.addEventListener('input', () => this.resize(name));
       this.sizes[name] = inputs;
       return h(
@@ -58,7 +58,7 @@ export class Editor {
         { className: 'param' },
         h('span', { className: 'pname', textContent: label }),
         ...inputs.flatMap((s, i) => (i ? [h('span', { textContent: '×', 'aria-hidden': 'true' }), s] : [s])),
-        msg(name),
+        msg(`${name}-size`),
       );
     };
     this.channels = {};
@@ -279,7 +279,7 @@ export class Editor {
       const given = this.sizes[name][bad].value;
       return this.show({
         field: name,
-        axis: this.dims === 1 ? null : bad,
+        axis: bad,
         message:
           sizes[bad] > most
             ? `${name} ${this.names[bad]} ${given} is more than this page draws (1 to ${most}); the sizes calculator below answers for any size`
@@ -341,20 +341,19 @@ export class Editor {
     this.clear();
     // A message in the closed section opens it, so that it is seen.
     if (['input', 'kernel', 'weight', 'in_channels', 'out_channels', 'groups'].includes(field)) this.more.open = true;
-    const name = field === 'kernel' ? 'weight' : this.msgs[field] ? field : 'spec';
+    // An array's error with an axis is about its size (shown at the sizes), without one about its values.
+    const array = field === 'kernel' || field === 'weight' ? 'kernel' : field === 'input' ? 'input' : null;
+    const size = array !== null && axis !== null && axis !== undefined;
+    const name = size ? `${array}-size` : array === 'kernel' ? 'weight' : this.msgs[field] ? field : 'spec';
     this.msgs[name].textContent = `${message}. The pictures still show the last valid example.`;
     const inputs =
       this.params[field] ??
-      this.sizes[field] ??
+      (size ? this.sizes[array] : null) ??
       (this.channels[field] ? [this.channels[field]] : null) ??
       (field === 'bias' ? [this.bias] : null);
-    const marked = inputs
-      ? axis !== null && inputs[axis]
-        ? [inputs[axis]]
-        : inputs
-      : field === 'input' || field === 'weight' || field === 'kernel'
-        ? [this.paste[name]]
-        : [];
+    let marked = [];
+    if (inputs) marked = axis !== null && inputs[axis] ? [inputs[axis]] : inputs;
+    else if (array) marked = [this.paste[array === 'kernel' ? 'weight' : 'input']];
     for (const el of marked) {
       el.setAttribute('aria-invalid', 'true');
       el.classList.add('invalid');

@@ -157,11 +157,17 @@ export class Grid {
     }
   }
 
-  /** The heat-map level of cell i (0 to 4) as data-heat, or none. */
-  heat(i, level) {
+  /** The heat-map level of cell i (0 to 4) as data-heat and its count as data-count (shown in a
+   *  corner, so that the counts read without colour), or none. */
+  heat(i, level, count) {
     const cell = this.cells[i];
-    if (level === undefined) delete cell.dataset.heat;
-    else if (cell.dataset.heat !== String(level)) cell.dataset.heat = level;
+    if (level === undefined) {
+      delete cell.dataset.heat;
+      delete cell.dataset.count;
+    } else if (cell.dataset.heat !== String(level) || cell.dataset.count !== String(count)) {
+      cell.dataset.heat = level;
+      cell.dataset.count = count;
+    }
   }
 
   /** The caption; it wraps only between the parts around ' · '. */

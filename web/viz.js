@@ -156,8 +156,9 @@ export class Viz {
       b.setAttribute('aria-checked', String(on));
       b.tabIndex = on ? 0 : -1;
     }
-    this.driverToggle.hidden = view !== 'all';
-    this.countsToggle.hidden = view === 'gather' || view === 'matrix';
+    // Hidden but in place, so that switching views moves nothing below the bar.
+    this.driverToggle.classList.toggle('unused', view !== 'all');
+    this.countsToggle.classList.toggle('unused', view === 'gather' || view === 'matrix');
     this.#legend();
     if (changed) this.onview(view);
     this.go(s ?? (changed ? 0 : this.state));
@@ -426,12 +427,12 @@ export class Viz {
     const bufArea = bufS.reduce((a, b) => a * b, 1);
     const distinct = [...new Set(counts)].sort((a, b) => a - b);
     const level = (c) => Math.min(4, distinct.indexOf(c));
-    for (let i = 0; i < bufArea; i++) view.buffer.heat(i, level(counts[co * bufArea + i]));
+    for (let i = 0; i < bufArea; i++) view.buffer.heat(i, level(counts[co * bufArea + i]), counts[co * bufArea + i]);
     const carve = trace.axes.map((a) => a.carveStart);
     for (let i = 0; i < view.output.cells.length; i++) {
       const out = cellAt(co, i, outS);
       const b = indexIn([co, ...out.slice(1).map((p, a) => p + carve[a])], bufS);
-      view.output.heat(i, level(counts[co * bufArea + b]));
+      view.output.heat(i, level(counts[co * bufArea + b]), counts[co * bufArea + b]);
     }
     // The counts along the middle row of the output: how they repeat is the lesson.
     const [orows, ocols] = shape2d(outS);
@@ -441,11 +442,15 @@ export class Viz {
       const out = cellAt(co, r * ocols + c, outS);
       row.push(counts[co * bufArea + indexIn([co, ...out.slice(1).map((p, a) => p + carve[a])], bufS)]);
     }
-    const inner = row.length > 2 ? row.slice(1, -1) : row;
-    const even = new Set(inner).size === 1;
+    // Even overlap: the cells below the most products form only a run at each end (the borders);
+    // uneven: they recur inside too.
+    const most = Math.max(...row);
+    const first = row.indexOf(most);
+    const last = row.lastIndexOf(most);
+    const even = row.slice(first, last + 1).every((c) => c === most);
     const a = trace.axes[trace.axes.length - 1];
     const words = even
-      ? `Kernel ${a.kernel}, stride ${a.stride}: inside the output every cell receives ${inner[0]} ${inner[0] === 1 ? 'product' : 'products'} along this axis, an even overlap; only the borders receive fewer.`
+      ? `Kernel ${a.kernel}, stride ${a.stride}: inside the output every cell receives ${most} ${most === 1 ? 'product' : 'products'} along this axis, an even overlap; only the borders receive fewer.`
       : `Kernel ${a.kernel}, stride ${a.stride}: the counts along a row go ${row.slice(0, 8).join(', ')}${row.length > 8 ? ', …' : ''}. Neighbouring cells receive different numbers of products: this unevenness is the checkerboard pattern of transposed convolutions.`;
     this.countsKey.replaceChildren(
       h('p', { className: 'rule', textContent: words }),
