@@ -31,8 +31,10 @@ EMSCRIPTEN_BINDINGS(tconv) {
       .function("matrixRow", &matrix_row)
       .function("matrixColumn", &matrix_column)
       .function("gather", &gather)
-      .function("matrix", &matrix);
+      .function("matrix", &matrix)
+      .function("figureSvg", &figure_svg);
 
+  emscripten::function("displayNumber", &display_number);
   emscripten::function("limits", &limits);
   emscripten::function("memoryUse", &memory_use);
 }

@@ -140,6 +140,23 @@ export interface GatherWindow {
 
 /** The trace session of one spec: parsed once in the module, asked many questions. Release it with
  *  dispose() (or `using`) when done; otherwise it is released when garbage-collected. */
+/** CSS colour strings (and font lists) of a figure, named after viz.css's --tconv-* properties; missing ones keep the light theme. */
+export interface FigurePalette {
+  bg?: string;
+  fg?: string;
+  muted?: string;
+  cell?: string;
+  line?: string;
+  win?: string;
+  tap?: string;
+  cur?: string;
+  multi?: string;
+  cut?: string;
+  op?: string;
+  font?: string;
+  mono?: string;
+}
+
 export interface Trace {
   dims: 1 | 2;
   singleChannel: boolean;
@@ -179,6 +196,8 @@ export interface Trace {
   matrixEntry(row: number, col: number): number;
   matrixRow(row: number): Float64Array;
   matrixColumn(col: number): Float64Array;
+  /** One state of a view as a self-contained SVG document, the same text as `tconv figure --svg`. */
+  figureSvg(options?: { step?: number | 'end'; view?: 'scatter' | 'gather' | 'matrix'; palette?: FigurePalette }): string;
   /** Releases the trace's memory in the module now; later queries throw TconvError. */
   dispose(): void;
   [Symbol.dispose](): void;
@@ -209,6 +228,8 @@ export interface Tconv {
   compute(spec: Spec): { shape: number[]; output: NestedNumbers };
   /** The trace session: the spec crosses into the module once; every query after sends only its arguments. */
   trace(spec: Spec): Trace;
+  /** A number as the page and the figures write it: shortest text up to 7 characters, else ≈ and 4 digits. */
+  displayNumber(value: number): string;
   explain(spec: Spec, options?: { format?: 'text' | 'latex' }): string;
   readonly limits: Readonly<Limits>;
   /** Diagnostics for leak tests: heap bytes allocated, linear memory bytes, live Embind handles. */

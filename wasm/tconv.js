@@ -247,6 +247,12 @@ function createApi(core) {
     matrixColumn(col) {
       return fromCore(this.#live().matrixColumn(integer('column', col)));
     }
+    /** One state of a view as a self-contained SVG, the same text as `tconv figure --svg`.
+     *  step: a state index or 'end' (default); view: 'scatter' (default), 'gather' or 'matrix';
+     *  palette: CSS colour strings by name (bg, fg, muted, cell, line, win, tap, cur, multi, cut, op, font, mono). */
+    figureSvg({ step = 'end', view = 'scatter', palette = {} } = {}) {
+      return fromCore(this.#live().figureSvg(String(view), String(step), palette)).svg;
+    }
     /** Releases the trace's memory in the module now; later queries throw. Idempotent. */
     dispose() {
       if (!this.#session) return;
@@ -267,6 +273,10 @@ function createApi(core) {
     /** The trace session of a spec: parsed once, asked many questions. */
     trace(spec) {
       return new Trace(withSpec(spec, (input) => core.openSession(input)));
+    },
+    /** A number as the page and the figures write it (web/dom.js fmt, in the core). */
+    displayNumber(value) {
+      return core.displayNumber(Number(value));
     },
     explain(spec, options) {
       const { format = 'text' } = optionsArgument(options, "format: 'latex'");

@@ -10,11 +10,19 @@ namespace tconv::cli {
 
 int run_compute(const Args& args);
 int run_explain(const Args& args);
+int run_figure(const Args& args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
       {"compute", "compute            < spec.json   prints {\"shape\": [...], \"output\": [...]}", run_compute},
-      {"explain", "explain [--latex]  < spec.json   prints the worked example step by step", run_explain},
+      {"explain",
+       "explain [--latex [--standalone] | --markdown] [--step N|end | --result]  < spec.json\n"
+       "                                        prints the worked example step by step",
+       run_explain},
+      {"figure",
+       "figure --svg [--step N|end] [--view scatter|gather|matrix] [--theme light|dark]  < spec.json\n"
+       "                                        prints one state of one view as an SVG document",
+       run_figure},
   };
   return table;
 }

@@ -195,5 +195,107 @@ TEST(Cli, ExplainOverItsLimitExits2) {
   EXPECT_EQ(run_cli("compute", spec).exit_code, 0);
 }
 
+TEST(Cli, FigurePrintsAnSvgOfTheAskedStateAndView) {
+  const CliRun run = run_cli("figure --svg --step 2 --view scatter", std::string(test::seed_2d));
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(run.out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\"")) << run.out;
+  EXPECT_TRUE(contains(run.out, "step 2 of 4")) << run.out;
+  // The default step is the last state (the output), the default view the scatter.
+  const CliRun end = run_cli("figure --svg", std::string(test::seed_2d));
+  EXPECT_EQ(end.out, run_cli("figure --svg --step end --view scatter", std::string(test::seed_2d)).out);
+  EXPECT_EQ(end.out, run_cli("figure --svg --step=5", std::string(test::seed_2d)).out);
+  EXPECT_TRUE(
+      contains(run_cli("figure --svg --view gather --step 5", std::string(test::seed_2d)).out, ">out[1][1] = "));
+  EXPECT_TRUE(
+      contains(run_cli("figure --svg --view matrix --step 1", std::string(test::seed_2d)).out, "data-grid=\"ct\""));
+  EXPECT_TRUE(contains(run_cli("figure --svg --theme dark", std::string(test::seed_2d)).out, "fill=\"#17191e\""));
+}
+
+TEST(Cli, FigureErrorsAreErrorJsonWithTheFieldAndExit2) {
+  const CliRun step = run_cli("figure --svg --step 6", std::string(test::seed_2d));
+  EXPECT_EQ(step.exit_code, 2);
+  EXPECT_EQ(step.out,
+            "{\"error\":\"step must be end or a whole number from 0 to 5 in the scatter view, got \\\"6\\\"\","
+            "\"field\":\"step\",\"axis\":null,\"valid\":{\"min\":0,\"max\":5}}\n");
+  const CliRun view = run_cli("figure --svg --view lines", std::string(test::seed_2d));
+  EXPECT_EQ(view.exit_code, 2);
+  EXPECT_TRUE(
+      view.out.starts_with("{\"error\":\"view must be scatter, gather or matrix, got \\\"lines\\\"\","
+                           "\"field\":\"view\",\"axis\":null,\"valid\":[\"scatter\",\"gather\",\"matrix\"]}"))
+      << view.out;
+  const CliRun spec = run_cli("figure --svg", R"({"dims":1,"input":[1],"kernel":[1],"stride":0})");
+  EXPECT_EQ(spec.exit_code, 2);
+  EXPECT_TRUE(spec.out.starts_with("{\"error\":\"stride must be at least 1, got 0\",\"field\":\"stride\"")) << spec.out;
+  const CliRun option = run_cli("figure --png", std::string(test::seed_2d));
+  EXPECT_EQ(option.exit_code, 2);
+  EXPECT_TRUE(contains(option.err, "usage: tconv compute")) << option.err;
+}
+
+TEST(Cli, ExplainLatexIsMathSafe) {
+  const CliRun run =
+      run_cli("explain --latex", R"({"dims":1,"input":[2,3],"kernel":[1,2,3],"stride":2,"output_padding":1})");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_TRUE(contains(run.out, "PyTorch's \\texttt{conv\\_transpose1d}")) << run.out;
+  EXPECT_TRUE(contains(run.out, "\\texttt{output\\_padding} 1")) << run.out;
+  EXPECT_TRUE(contains(run.out, "Add $2 \\times \\text{kernel}$ at positions 0--2:")) << run.out;
+  EXPECT_FALSE(contains(run.out, " x ")) << run.out;
+  EXPECT_FALSE(contains(run.out, "*")) << run.out;
+  // Display math between blank lines.
+  EXPECT_TRUE(contains(run.out, ":\n\n$$\n\\begin{bmatrix}")) << run.out;
+  EXPECT_TRUE(contains(run.out, "\\end{bmatrix}\n$$\n\n")) << run.out;
+}
+
+TEST(Cli, ExplainStandaloneIsADocument) {
+  const CliRun run = run_cli("explain --latex --standalone", std::string(test::seed_2d));
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_TRUE(run.out.starts_with("\\documentclass{article}\n\\usepackage{amsmath}\n")) << run.out;
+  EXPECT_TRUE(run.out.ends_with("\\end{document}\n")) << run.out;
+  EXPECT_EQ(run_cli("explain --standalone", std::string(test::seed_2d)).out, run.out) << "--standalone implies --latex";
+}
+
+TEST(Cli, ExplainStepAndResultWriteOnePart) {
+  const CliRun step = run_cli("explain --step 2", std::string(test::seed_2d));
+  EXPECT_EQ(step.exit_code, 0);
+  EXPECT_TRUE(step.out.starts_with("Step 2 of 4: input[0][1] = 2. Add 2 x kernel at rows 0-2, columns 2-4:\n"))
+      << step.out;
+  EXPECT_FALSE(contains(step.out, "Step 1 of 4")) << step.out;
+  EXPECT_FALSE(contains(step.out, "Step 3 of 4")) << step.out;
+  EXPECT_TRUE(run_cli("explain --step 0", std::string(test::seed_2d)).out.starts_with("Start with a 5x5"));
+  EXPECT_TRUE(run_cli("explain --step 5", std::string(test::seed_2d)).out.starts_with("Carve: "));
+  const CliRun result = run_cli("explain --latex --result", std::string(test::seed_1d));
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_TRUE(result.out.starts_with("Output of \\texttt{conv\\_transpose1d} with \\texttt{stride} 2")) << result.out;
+  EXPECT_TRUE(contains(result.out, "\\texttt{conv\\_transpose1d}\\left(\\begin{bmatrix}\n2 & 3\n\\end{bmatrix},"))
+      << result.out;
+  EXPECT_TRUE(contains(result.out, "=\n\\begin{bmatrix}\n2 & 4 & 9 & 6 & 9\n\\end{bmatrix}\n$$\n")) << result.out;
+  const CliRun bad = run_cli("explain --step 6", std::string(test::seed_2d));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, "error: step must be end or a whole number from 0 to 5, got 6\n");
+  for (const char* arguments : {"explain --step", "explain --step x", "explain --step 1 --result",
+                                "explain --latex --markdown", "explain --markdown --standalone"}) {
+    const CliRun run = run_cli(arguments, std::string(test::seed_2d));
+    EXPECT_EQ(run.exit_code, 2) << arguments;
+    EXPECT_TRUE(contains(run.err, "usage: tconv compute")) << arguments << ": " << run.err;
+  }
+}
+
+TEST(Cli, ExplainMarkdownProtectsEachMatrixInAnHtmlBlock) {
+  const CliRun run = run_cli("explain --markdown", std::string(test::seed_2d));
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_TRUE(contains(
+      run.out, "\n\n<div class=\"math\">\n$$\n\\begin{bmatrix}\n1 & 2 \\\\\n3 & 4\n\\end{bmatrix}\n$$\n</div>\n\n"))
+      << run.out;
+  EXPECT_TRUE(contains(run.out, "PyTorch's `conv_transpose2d`")) << run.out;
+  EXPECT_TRUE(contains(run.out, "height: $$(2 - 1) \\times 2 + 1 \\times (3 - 1) + 1 = 5$$")) << run.out;
+}
+
+TEST(Cli, TheUsageNamesEveryCommand) {
+  const CliRun run = run_cli("help", "");
+  for (const char* part :
+       {"tconv compute", "tconv explain [--latex [--standalone] | --markdown] [--step N|end | --result]",
+        "tconv figure --svg [--step N|end] [--view scatter|gather|matrix]", "tconv help"})
+    EXPECT_TRUE(contains(run.out, part)) << part << "\n" << run.out;
+}
+
 }  // namespace
 }  // namespace tconv

@@ -2,6 +2,7 @@
 /// @file Everything the core offers to its users (the CLI and the WebAssembly binding).
 
 #include "tconv/explain.hpp"
+#include "tconv/figure.hpp"
 #include "tconv/format.hpp"
 #include "tconv/geometry.hpp"
 #include "tconv/result.hpp"
