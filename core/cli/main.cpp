@@ -10,11 +10,14 @@ namespace tconv::cli {
 
 int run_compute(const Args& args);
 int run_explain(const Args& args);
+int run_shape(const Args& args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
       {"compute", "compute            < spec.json   prints {\"shape\": [...], \"output\": [...]}", run_compute},
       {"explain", "explain [--latex]  < spec.json   prints the worked example step by step", run_explain},
+      {"shape", "shape              < spec.json   prints {\"shape\": [...]} from sizes alone (input_size, ...)",
+       run_shape},
   };
   return table;
 }
@@ -28,7 +31,8 @@ std::string usage() {
       "Invalid input prints {\"error\": \"...\", \"field\", \"axis\", \"valid\"} (explain: \"error: ...\" on stderr) "
       "and "
       "exits 2.\n"
-      "Spec keys: dims, input, weight | kernel, bias, stride, padding, output_padding, dilation, groups.\n";
+      "Spec keys: dims, input, weight | kernel, bias, stride, padding, output_padding, dilation, groups;\n"
+      "sizes without values: input_size, kernel_size, in_channels, out_channels.\n";
   return text;
 }
 

@@ -6,6 +6,7 @@
 #include "tconv/geometry.hpp"
 #include "tconv/result.hpp"
 #include "tconv/scatter.hpp"
+#include "tconv/shape.hpp"
 #include "tconv/spec.hpp"
 #include "tconv/trace.hpp"
 #include "tconv/views.hpp"
