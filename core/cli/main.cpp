@@ -11,6 +11,7 @@ namespace tconv::cli {
 int run_compute(const Args& args);
 int run_explain(const Args& args);
 int run_shape(const Args& args);
+int run_solve(const Args& args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
@@ -18,6 +19,8 @@ const std::vector<Command>& commands() {
       {"explain", "explain [--latex]  < spec.json   prints the worked example step by step", run_explain},
       {"shape", "shape              < spec.json   prints {\"shape\": [...]} from sizes alone (input_size, ...)",
        run_shape},
+      {"solve", "solve              < query.json  prints every kernel, stride, padding... giving output_size",
+       run_solve},
   };
   return table;
 }

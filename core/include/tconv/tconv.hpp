@@ -7,6 +7,7 @@
 #include "tconv/result.hpp"
 #include "tconv/scatter.hpp"
 #include "tconv/shape.hpp"
+#include "tconv/solve.hpp"
 #include "tconv/spec.hpp"
 #include "tconv/trace.hpp"
 #include "tconv/views.hpp"
