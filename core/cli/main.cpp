@@ -12,6 +12,7 @@ int run_compute(const Args& args);
 int run_explain(const Args& args);
 int run_shape(const Args& args);
 int run_solve(const Args& args);
+int run_translate(const Args& args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
@@ -21,6 +22,8 @@ const std::vector<Command>& commands() {
        run_shape},
       {"solve", "solve              < query.json  prints every kernel, stride, padding... giving output_size",
        run_solve},
+      {"translate", "translate --to F | --from F < args.json   F: pytorch keras tf jax onnx; the crop, PyTorch's way",
+       run_translate},
   };
   return table;
 }

@@ -10,4 +10,5 @@
 #include "tconv/solve.hpp"
 #include "tconv/spec.hpp"
 #include "tconv/trace.hpp"
+#include "tconv/translate.hpp"
 #include "tconv/views.hpp"
