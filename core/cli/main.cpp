@@ -13,6 +13,7 @@ int run_explain(const Args& args);
 int run_shape(const Args& args);
 int run_solve(const Args& args);
 int run_translate(const Args& args);
+int run_code(const Args& args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
@@ -24,6 +25,8 @@ const std::vector<Command>& commands() {
        run_solve},
       {"translate", "translate --to F | --from F < args.json   F: pytorch keras tf jax onnx; the crop, PyTorch's way",
        run_translate},
+      {"code", "code --framework F < spec.json   F: pytorch keras jax onnx tfjs; a program that prints the output",
+       run_code},
   };
   return table;
 }

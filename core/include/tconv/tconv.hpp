@@ -1,6 +1,7 @@
 #pragma once
 /// @file Everything the core offers to its users (the CLI and the WebAssembly binding).
 
+#include "tconv/code.hpp"
 #include "tconv/explain.hpp"
 #include "tconv/format.hpp"
 #include "tconv/geometry.hpp"
