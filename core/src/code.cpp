@@ -317,13 +317,9 @@ Result<std::string> onnx_code(const Spec& spec) {
 }
 
 Result<std::string> tfjs_code(const Spec& spec) {
-  // TensorFlow.js has no dilations: the translation is the one of the dilated (zero-inserted) kernel.
-  Spec dense = spec;
-  for (size_t a = 0; a < dense.axes.size(); ++a) {
-    dense.kernel_size[a] = spec.axes[a].dilation * (spec.kernel_size[a] - 1) + 1;
-    dense.axes[a].dilation = 1;
-  }
-  Result<Translation> t = translated(dense, Framework::tf);
+  // TensorFlow.js has no dilations: the filter is dilated (zeros between taps), which TensorFlow's padding
+  // rules treat as the same kernel (they use the dilated size), so tf.nn's arguments hold as they are.
+  Result<Translation> t = translated(spec, Framework::tf);
   if (!t.ok()) return t.error();
   const TfArgs& tf = std::get<TfArgs>(t.value().target);
   const Window w = window(spec, t.value());
