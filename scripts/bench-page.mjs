@@ -19,10 +19,18 @@ const site = resolve(process.argv[2] ?? process.env.TCONV_SITE_DIR ?? 'build/sit
 const { server, url } = await serve(site, 0);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const percentile = (xs, p) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const ms = (x) => `${x.toFixed(2)} ms`;
 
 try {
@@ -42,7 +50,11 @@ try {
       return performance.getEntriesByName('tconv-ready')[0].startTime;
     });
   };
-  for (let i = 0; i < 3; i++) await readyAt('bench/floor.html'), await readyAt('');  // warm-up
+  // warm-up
+  for (let i = 0; i < 3; i++) {
+    await readyAt('bench/floor.html');
+    await readyAt('');
+  }
   const floor = [];
   const full = [];
   const ratios = [];
@@ -60,14 +72,19 @@ try {
   let total = 0;
   const sizes = [];
   for (const path of [...files].sort()) {
-    const gz = gzipSync(await readFile(resolve(site, '.' + (path.endsWith('/') ? path + 'index.html' : path))), { level: 9 }).length;
+    const gz = gzipSync(await readFile(resolve(site, `.${path.endsWith('/') ? `${path}index.html` : path}`)), {
+      level: 9,
+    }).length;
     total += gz;
     sizes.push(`${path} ${gz}`);
   }
 
   // 3. One step change at the largest accepted example.
-  const matrix = (n, f) => Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => f(r, c)).join(',')).join(';');
-  await page.goto(`${url}?in2=${matrix(16, (r, c) => ((r * 7 + c * 3) % 9) - 4)}&k2=${matrix(7, (r, c) => ((r + 2 * c) % 5) - 2)}&s2=4`);
+  const matrix = (n, f) =>
+    Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => f(r, c)).join(',')).join(';');
+  await page.goto(
+    `${url}?in2=${matrix(16, (r, c) => ((r * 7 + c * 3) % 9) - 4)}&k2=${matrix(7, (r, c) => ((r + 2 * c) % 5) - 2)}&s2=4`,
+  );
   await page.waitForFunction(() => performance.getEntriesByName('tconv-ready').length === 1);
   const times = await page.evaluate(() => {
     const root = document.querySelector('#ex2');
@@ -76,7 +93,7 @@ try {
     const time = (change) => {
       const t0 = performance.now();
       change();
-      root.getBoundingClientRect();  // forces the style and layout of the change
+      root.getBoundingClientRect(); // forces the style and layout of the change
       document.body.offsetHeight;
       out.push(performance.now() - t0);
     };
@@ -93,15 +110,23 @@ try {
     }
     return out;
   });
-  const steps = times.slice(0, times.length - 100);  // single steps, forward then back
+  const steps = times.slice(0, times.length - 100); // single steps, forward then back
   const jumps = times.slice(times.length - 100);
   const cells = await page.$$eval('#ex2 .buf td', (tds) => tds.length);
 
-  console.log(`ready mark: page ${ms(median(full))}, floor ${ms(median(floor))}; median ratio of 10 pairs ${median(ratios).toFixed(2)}× (budget 2×)`);
-  console.log(`transfer: ${(total / 1024).toFixed(1)} KB gzip in ${files.size} files (budget 60 KB)\n  ${sizes.join('\n  ')}`);
-  console.log(`step change at input 16×16, kernel 7×7, stride 4 (${cells} intermediate cells), ${steps.length} single steps: ` +
-    `p50 ${ms(median(steps))}, p95 ${ms(percentile(steps, 95))}, max ${ms(Math.max(...steps))} (budget p95 8 ms)`);
-  console.log(`  scrubber jumps across many steps (not single step changes), 100 of them: p50 ${ms(median(jumps))}, p95 ${ms(percentile(jumps, 95))}`);
+  console.log(
+    `ready mark: page ${ms(median(full))}, floor ${ms(median(floor))}; median ratio of 10 pairs ${median(ratios).toFixed(2)}× (budget 2×)`,
+  );
+  console.log(
+    `transfer: ${(total / 1024).toFixed(1)} KB gzip in ${files.size} files (budget 60 KB)\n  ${sizes.join('\n  ')}`,
+  );
+  console.log(
+    `step change at input 16×16, kernel 7×7, stride 4 (${cells} intermediate cells), ${steps.length} single steps: ` +
+      `p50 ${ms(median(steps))}, p95 ${ms(percentile(steps, 95))}, max ${ms(Math.max(...steps))} (budget p95 8 ms)`,
+  );
+  console.log(
+    `  scrubber jumps across many steps (not single step changes), 100 of them: p50 ${ms(median(jumps))}, p95 ${ms(percentile(jumps, 95))}`,
+  );
   if (problems.length) console.log(`console errors: ${problems.join('; ')}`);
 } finally {
   await browser.close();

@@ -86,6 +86,60 @@ export interface GatherView {
   rotatedKernel: Tensor;
 }
 
+/** A cell of a grid: [channel, ...position], one position per spatial axis. An input cell is
+ *  [c_in, ...]; an output or intermediate cell [c_out, ...]; a weight tap [c_in, c_out_in_group, ...]. */
+export type Cell = number[];
+
+/** One product a cell received. */
+export interface Contribution {
+  /** The step that added it (0-based, as step(t)). */
+  step: number;
+  /** The input element: [c_in, ...position]. */
+  input: Cell;
+  /** The weight tap: [c_in, c_out_in_group, ...kernel position] (PyTorch's weight index, not flipped). */
+  tap: Cell;
+  value: number;
+  weight: number;
+  /** value × weight, exactly as the core added it. */
+  product: number;
+}
+
+/** Every cell one input element adds to. */
+export interface Reach {
+  /** In the intermediate buffer, in the order its step adds them. */
+  intermediate: Cell[];
+  /** The same cells in output coordinates, without those the carve removes. */
+  output: Cell[];
+}
+
+/** One tap of the gather view's window. */
+export interface GatherTap {
+  /** [c_in, ...position in the zero-inserted, padded input]. */
+  padded: Cell;
+  /** [c_in, c_out_in_group, ...position in the rotated kernel]. */
+  kernel: Cell;
+  /** What the tap lands on: an input value, a zero inserted between input elements, or padding. */
+  on: 'input' | 'zero' | 'padding';
+  /** The input element under the tap, or null on a zero or padding. */
+  input: Cell | null;
+  value: number;
+  weight: number;
+  product: number;
+}
+
+/** The window of the gather view that makes one output cell. */
+export interface GatherWindow {
+  cell: Cell;
+  /** The window's corner in the padded input, per axis (the output cell's position). */
+  origin: number[];
+  /** Distance between taps, per axis. */
+  dilation: number[];
+  /** Input channels of the group (outer), then rotated-kernel taps row-major. */
+  taps: GatherTap[];
+}
+
+/** The trace session of one spec: parsed once in the module, asked many questions. Release it with
+ *  dispose() (or `using`) when done; otherwise it is released when garbage-collected. */
 export interface Trace {
   dims: 1 | 2;
   singleChannel: boolean;
@@ -107,14 +161,27 @@ export interface Trace {
   carved: Tensor;
   /** The result, shaped like compute()'s. */
   output: Tensor;
-  /** The gather view, or an error when its padded input is over 2^20 cells. */
-  gather: GatherView | { error: string };
+  /** The gather view (built on first use), or an error when its padded input is over 2^20 cells. */
+  readonly gather: GatherView | { error: string };
   /** C^T's [rows, cols] = [C_out x output area, C_in x input area], whether or not it is built. */
   matrixShape: [number, number];
-  /** C^T, or an error when too large to build. */
-  matrix: Tensor | { error: string };
+  /** C^T (built on first use), or an error when too large to build. */
+  readonly matrix: Tensor | { error: string };
   step(t: number): TraceStep;
   bufferAfter(stepsDone: number): Tensor;
+  /** The products a cell received, in the order the core added them: adding the products from 0 in
+   *  this order (then the bias, for 'output') gives the cell's value exactly. Empty for a cell no copy
+   *  reached (output_padding cells). */
+  contributions(cell: Cell, options?: { where?: 'output' | 'intermediate' }): Contribution[];
+  reach(inputCell: Cell): Reach;
+  gatherWindow(outputCell: Cell): GatherWindow;
+  /** One entry, row or column of C^T, computed without building C^T. */
+  matrixEntry(row: number, col: number): number;
+  matrixRow(row: number): Float64Array;
+  matrixColumn(col: number): Float64Array;
+  /** Releases the trace's memory in the module now; later queries throw TconvError. */
+  dispose(): void;
+  [Symbol.dispose](): void;
 }
 
 export interface Limits {
@@ -140,6 +207,7 @@ export interface Limits {
 export interface Tconv {
   /** The result nested like PyTorch's tolist() without the batch axis. */
   compute(spec: Spec): { shape: number[]; output: NestedNumbers };
+  /** The trace session: the spec crosses into the module once; every query after sends only its arguments. */
   trace(spec: Spec): Trace;
   explain(spec: Spec, options?: { format?: 'text' | 'latex' }): string;
   readonly limits: Readonly<Limits>;
@@ -147,9 +215,15 @@ export interface Tconv {
   memoryUse(): { heapBytesInUse: number; memoryBytes: number; valueHandles: number | null };
 }
 
-/** Every invalid spec throws this, with the same message as the CLI. */
+/** Every invalid spec or call throws this, with the same message as the CLI and the same facts as data. */
 export class TconvError extends Error {
   name: 'TconvError';
+  /** The spec key (or argument: 'cell', 'step', 'options', ...) it is about, or null for the spec as a whole. */
+  field: string | null;
+  /** The spatial axis (0: length or height, 1: width), or null. */
+  axis: number | null;
+  /** What the field accepts: a range or the allowed values, or null. */
+  valid: { min: number | null; max: number | null } | Array<number | string> | null;
 }
 
 /** Loads the module once (later calls share it). */

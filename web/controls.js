@@ -42,7 +42,7 @@ export function controls(root, go) {
     button('next', 'Next step', () => go(step + 1)),
     button('last', 'Last step', () => go(last)),
     h('div', { className: 'scrub' }, scrub),
-    h('div', {}, label),  // a flex item cannot be a layout boundary; its child can
+    h('div', {}, label), // a flex item cannot be a layout boundary; its child can
   );
 
   function toggle(on = !timer) {
@@ -58,11 +58,18 @@ export function controls(root, go) {
     play.setAttribute('aria-label', play.title);
   }
 
-  const keys = { ArrowLeft: () => go(step - 1), ArrowRight: () => go(step + 1), Home: () => go(0), End: () => go(last), ' ': () => toggle() };
+  const keys = {
+    ArrowLeft: () => go(step - 1),
+    ArrowRight: () => go(step + 1),
+    Home: () => go(0),
+    End: () => go(last),
+    ' ': () => toggle(),
+  };
   function onKey(event) {
     const t = event.target;
     if (event.altKey || event.ctrlKey || event.metaKey || !keys[event.key]) return;
-    if (t.isContentEditable || /^(TEXTAREA|SELECT)$/.test(t.tagName) || (t.tagName === 'INPUT' && t.type !== 'range')) return;
+    if (t.isContentEditable || /^(TEXTAREA|SELECT)$/.test(t.tagName) || (t.tagName === 'INPUT' && t.type !== 'range'))
+      return;
     // Space activates a focused button, summary or link: it plays and pauses only elsewhere.
     if (event.key === ' ' && /^(BUTTON|SUMMARY|A)$/.test(t.tagName)) return;
     event.preventDefault();

@@ -25,18 +25,35 @@ export class Editor {
     const id = (name) => `e${dims}-${name}`;
     const msg = (name) => (this.msgs[name] = h('p', { className: 'msg', id: id(name), 'aria-live': 'polite' }));
 
-    this.preset = h('select', { id: id('preset') }, h('option', { value: '', textContent: 'Choose a preset…' }),
-      ...presets[dims].map(([label], i) => h('option', { value: i, textContent: label })));
+    this.preset = h(
+      'select',
+      { id: id('preset') },
+      h('option', { value: '', textContent: 'Choose a preset…' }),
+      ...presets[dims].map(([label], i) => h('option', { value: i, textContent: label })),
+    );
     this.matrices = {};
     const matrix = (name) => {
       const m = (this.matrices[name] = { sizes: [], cells: h('div', { className: 'cells' }) });
       const sizeInputs = this.names.map((axis) => {
-        const input = h('input', { type: 'number', min: 1, max: limits[name], 'aria-label': `${name} ${axis}`, className: 'size', 'aria-describedby': id(name) });
+        const input = h('input', {
+          type: 'number',
+          min: 1,
+          max: limits[name],
+          'aria-label': `${name} ${axis}`,
+          className: 'size',
+          'aria-describedby': id(name),
+        });
         input.addEventListener('input', () => this.resize(name));
         m.sizes.push(input);
         return input;
       });
-      m.paste = h('input', { type: 'text', spellcheck: false, autocomplete: 'off', placeholder: dims === 1 ? '1 2 3 or [1,2,3]' : '1 2; 3 4 or [[1,2],[3,4]]', 'aria-describedby': id(name) });
+      m.paste = h('input', {
+        type: 'text',
+        spellcheck: false,
+        autocomplete: 'off',
+        placeholder: dims === 1 ? '1 2 3 or [1,2,3]' : '1 2; 3 4 or [[1,2],[3,4]]',
+        'aria-describedby': id(name),
+      });
       m.paste.addEventListener('input', () => {
         try {
           this.pasted[name] = parseValues(m.paste.value, dims);
@@ -45,20 +62,49 @@ export class Editor {
           this.show({ field: name, message: e.message });
         }
       });
-      return h('fieldset', { className: `matrix ${name}` }, h('legend', { textContent: name === 'input' ? 'Input' : 'Kernel' }),
+      return h(
+        'fieldset',
+        { className: `matrix ${name}` },
+        h('legend', { textContent: name === 'input' ? 'Input' : 'Kernel' }),
         h('p', { className: 'sizes-row' }, `Size `, ...sizeInputs.flatMap((s, i) => (i ? [' × ', s] : [s]))),
         m.cells,
         h('label', {}, 'Paste values ', m.paste),
-        msg(name));
+        msg(name),
+      );
     };
 
     this.params = {};
     const param = ([name]) => {
-      const inputs = this.names.map((axis) => h('input', { type: 'text', inputMode: 'numeric', spellcheck: false, autocomplete: 'off', className: 'num', 'aria-label': dims === 1 ? name : `${name} ${axis}`, 'aria-describedby': id(name) }));
+      const inputs = this.names.map((axis) =>
+        h('input', {
+          type: 'text',
+          inputMode: 'numeric',
+          spellcheck: false,
+          autocomplete: 'off',
+          className: 'num',
+          'aria-label': dims === 1 ? name : `${name} ${axis}`,
+          'aria-describedby': id(name),
+        }),
+      );
       this.params[name] = inputs;
-      return h('div', { className: 'param' }, h('span', { className: 'pname', textContent: name }), ...inputs, msg(name));
+      return h(
+        'div',
+        { className: 'param' },
+        h('span', { className: 'pname', textContent: name }),
+        ...inputs,
+        msg(name),
+      );
     };
-    this.bias = h('input', { type: 'text', inputMode: 'decimal', spellcheck: false, autocomplete: 'off', className: 'num', placeholder: 'none', 'aria-label': 'bias', 'aria-describedby': id('bias') });
+    this.bias = h('input', {
+      type: 'text',
+      inputMode: 'decimal',
+      spellcheck: false,
+      autocomplete: 'off',
+      className: 'num',
+      placeholder: 'none',
+      'aria-label': 'bias',
+      'aria-describedby': id('bias'),
+    });
 
     form.classList.add('editor');
     form.append(
@@ -66,9 +112,19 @@ export class Editor {
       msg('spec'),
       matrix('input'),
       matrix('kernel'),
-      h('fieldset', { className: 'params' }, h('legend', { textContent: dims === 1 ? 'Parameters' : 'Parameters (height, width)' }),
+      h(
+        'fieldset',
+        { className: 'params' },
+        h('legend', { textContent: dims === 1 ? 'Parameters' : 'Parameters (height, width)' }),
         ...params.map(param),
-        h('div', { className: 'param' }, h('span', { className: 'pname', textContent: 'bias' }), this.bias, msg('bias'))),
+        h(
+          'div',
+          { className: 'param' },
+          h('span', { className: 'pname', textContent: 'bias' }),
+          this.bias,
+          msg('bias'),
+        ),
+      ),
     );
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('input', (e) => {
@@ -100,8 +156,25 @@ export class Editor {
     const m = this.matrices[name];
     const sizes = this.dims === 1 ? [rows[0].length] : [rows.length, rows[0]?.length ?? 0];
     m.sizes.forEach((input, i) => (input.value = sizes[i]));
-    m.cells.replaceChildren(...rows.map((row, r) => h('div', { className: 'cells-row' }, ...row.map((v, c) =>
-      h('input', { type: 'text', inputMode: 'decimal', spellcheck: false, autocomplete: 'off', className: 'cell', value: v, 'aria-label': `${name}${this.dims === 1 ? '' : `[${r}]`}[${c}]` })))));
+    m.cells.replaceChildren(
+      ...rows.map((row, r) =>
+        h(
+          'div',
+          { className: 'cells-row' },
+          ...row.map((v, c) =>
+            h('input', {
+              type: 'text',
+              inputMode: 'decimal',
+              spellcheck: false,
+              autocomplete: 'off',
+              className: 'cell',
+              value: v,
+              'aria-label': `${name}${this.dims === 1 ? '' : `[${r}]`}[${c}]`,
+            }),
+          ),
+        ),
+      ),
+    );
     if (paste) m.paste.value = valuesText(values);
     delete this.pasted[name];
   }
@@ -109,7 +182,9 @@ export class Editor {
   /** The values in the cells, nested like the spec wants them. */
   readMatrix(name) {
     if (this.pasted[name]) return this.pasted[name];
-    const rows = [...this.matrices[name].cells.children].map((row) => [...row.children].map((cell) => value(cell.value)));
+    const rows = [...this.matrices[name].cells.children].map((row) =>
+      [...row.children].map((cell) => value(cell.value)),
+    );
     return this.dims === 1 ? rows[0] : rows;
   }
 
@@ -119,9 +194,13 @@ export class Editor {
     const bad = sizes.findIndex((v) => !Number.isInteger(v) || v < 1 || v > limits[name]);
     if (bad >= 0) {
       const v = m.sizes[bad].value;
-      return this.show({ field: name, message: v > limits[name]
-        ? `${name} ${this.names[bad]} ${v} is over this page's limit of ${limits[name]}`
-        : `${name} ${this.names[bad]} must be a whole number from 1 to ${limits[name]}, got “${v}”` });
+      return this.show({
+        field: name,
+        message:
+          v > limits[name]
+            ? `${name} ${this.names[bad]} ${v} is over this page's limit of ${limits[name]}`
+            : `${name} ${this.names[bad]} must be a whole number from 1 to ${limits[name]}, got “${v}”`,
+      });
     }
     // Keep the values that still fit; new cells start at 0.
     const old = this.dims === 1 ? [this.readMatrix(name)] : this.readMatrix(name);

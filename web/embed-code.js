@@ -10,7 +10,13 @@ function embedAttrs(spec, step) {
   for (const key of ['input', 'kernel', 'weight', 'bias']) {
     if (spec[key] !== undefined) pairs.push([key, JSON.stringify(spec[key])]);
   }
-  for (const [key, attr] of [['stride', 'stride'], ['padding', 'padding'], ['output_padding', 'output-padding'], ['dilation', 'dilation'], ['groups', 'groups']]) {
+  for (const [key, attr] of [
+    ['stride', 'stride'],
+    ['padding', 'padding'],
+    ['output_padding', 'output-padding'],
+    ['dilation', 'dilation'],
+    ['groups', 'groups'],
+  ]) {
     if (spec[key] !== undefined) pairs.push([attr, list(spec[key])]);
   }
   if (step !== undefined && step !== null && step !== 0) pairs.push(['step', String(step)]);
@@ -23,14 +29,18 @@ const embedEscape = (text) =>
 
 /** The one-line element; with scriptUrl, preceded by the script that defines it. */
 export function elementCode(spec, step, scriptUrl) {
-  const attrs = embedAttrs(spec, step).map(([name, text]) => ` ${name}="${embedEscape(text)}"`).join('');
+  const attrs = embedAttrs(spec, step)
+    .map(([name, text]) => ` ${name}="${embedEscape(text)}"`)
+    .join('');
   const script = scriptUrl ? `<script type="module" src="${embedEscape(scriptUrl)}"></script>\n` : '';
   return `${script}<tconv-viz${attrs}></tconv-viz>`;
 }
 
 /** The iframe of baseUrl's embed.html (default: the folder this module was served from). */
 export function iframeCode(spec, step, baseUrl = new URL('./', import.meta.url).href) {
-  const query = embedAttrs(spec, step).map(([name, text]) => `${name}=${encodeURIComponent(text).replace(/%2C/g, ',')}`).join('&');
+  const query = embedAttrs(spec, step)
+    .map(([name, text]) => `${name}=${encodeURIComponent(text).replace(/%2C/g, ',')}`)
+    .join('&');
   const src = new URL(`embed.html?${query}`, baseUrl).href;
   const height = spec.dims === 1 ? 460 : 720;
   return `<iframe src="${embedEscape(src)}" title="Transposed convolution, step by step" width="100%" height="${height}" loading="lazy"></iframe>`;
@@ -41,26 +51,42 @@ export function iframeCode(spec, step, baseUrl = new URL('./', import.meta.url).
 export function copyButtons(container, getState, { baseUrl } = {}) {
   const base = baseUrl ?? new URL('./', import.meta.url).href;
   const status = h('span', { className: 'copy-status', 'aria-live': 'polite' });
-  const field = h('textarea', { className: 'copy-code', readOnly: true, rows: 3, hidden: true, 'aria-label': 'Embed code' });
-  const copier = (label, make) => h('button', { type: 'button', className: 'copy-embed', textContent: label, onclick: async () => {
-    const { spec, step } = getState();
-    const code = make(spec, step);
-    field.value = code;
-    try {
-      await navigator.clipboard.writeText(code);
-      field.hidden = true;
-      status.textContent = 'Copied.';
-    } catch {
-      field.hidden = false;
-      field.focus();
-      field.select();
-      status.textContent = 'Press Ctrl+C (⌘C) to copy.';
-    }
-  } });
-  const el = h('div', { className: 'embed-code' },
+  const field = h('textarea', {
+    className: 'copy-code',
+    readOnly: true,
+    rows: 3,
+    hidden: true,
+    'aria-label': 'Embed code',
+  });
+  const copier = (label, make) =>
+    h('button', {
+      type: 'button',
+      className: 'copy-embed',
+      textContent: label,
+      onclick: async () => {
+        const { spec, step } = getState();
+        const code = make(spec, step);
+        field.value = code;
+        try {
+          await navigator.clipboard.writeText(code);
+          field.hidden = true;
+          status.textContent = 'Copied.';
+        } catch {
+          field.hidden = false;
+          field.focus();
+          field.select();
+          status.textContent = 'Press Ctrl+C (⌘C) to copy.';
+        }
+      },
+    });
+  const el = h(
+    'div',
+    { className: 'embed-code' },
     copier('Copy embed code (element)', (spec, step) => elementCode(spec, step, new URL('tconv-viz.js', base).href)),
     copier('Copy embed code (iframe)', (spec, step) => iframeCode(spec, step, base)),
-    status, field);
+    status,
+    field,
+  );
   container.append(el);
   return el;
 }

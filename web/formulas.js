@@ -10,11 +10,15 @@ const m = (tag, ...children) => {
 };
 // Numbers become <mn>, names <mi>, words <mtext>, anything else an operator <mo>.
 const token = (x) =>
-  x instanceof Node ? x
-  : typeof x === 'number' ? m('mn', fmt(x).replace('-', '−'))
-  : /^[a-z]$/.test(x) ? m('mi', x)
-  : /^\w/.test(x) ? m('mtext', x)
-  : m('mo', x);
+  x instanceof Node
+    ? x
+    : typeof x === 'number'
+      ? m('mn', fmt(x).replace('-', '−'))
+      : /^[a-z]$/.test(x)
+        ? m('mi', x)
+        : /^\w/.test(x)
+          ? m('mtext', x)
+          : m('mo', x);
 const math = (...xs) => m('math', m('mrow', ...xs.map(token)));
 const pOut = () => m('msub', m('mi', 'p'), m('mtext', 'out'));
 
@@ -24,14 +28,59 @@ export function formulas(axes, names) {
   axes.forEach((a, i) => {
     const axis = names.length > 1 ? ` (${names[i]})` : '';
     rows.push(
-      ['Intermediate' + axis, [math('intermediate', '=', '(', 'i', '−', 1, ')', '·', 's', '+', 'd', '·', '(', 'k', '−', 1, ')', '+', 1),
-        math('=', '(', a.input, '−', 1, ')', '·', a.stride, '+', a.dilation, '·', '(', a.kernel, '−', 1, ')', '+', 1, '=', a.intermediate)]],
-      ['Carve' + axis, [h('span', {}, 'cut ', math('p', '=', a.carveStart), ' at the start,'),
-        h('span', {}, math('p', '−', pOut(), '=', a.carveEnd), ' at the end',
-          a.carveEnd < 0 ? ' (a negative cut keeps cells past the end, which no kernel copy reached)' : '')]],
-      ['Output' + axis, [math('output', '=', 'intermediate', '−', 2, 'p', '+', pOut()),
-        math('=', a.intermediate, '−', 2, '·', a.padding, '+', a.outputPadding, '=', a.output)]],
+      [
+        `Intermediate${axis}`,
+        [
+          math('intermediate', '=', '(', 'i', '−', 1, ')', '·', 's', '+', 'd', '·', '(', 'k', '−', 1, ')', '+', 1),
+          math(
+            '=',
+            '(',
+            a.input,
+            '−',
+            1,
+            ')',
+            '·',
+            a.stride,
+            '+',
+            a.dilation,
+            '·',
+            '(',
+            a.kernel,
+            '−',
+            1,
+            ')',
+            '+',
+            1,
+            '=',
+            a.intermediate,
+          ),
+        ],
+      ],
+      [
+        `Carve${axis}`,
+        [
+          h('span', {}, 'cut ', math('p', '=', a.carveStart), ' at the start,'),
+          h(
+            'span',
+            {},
+            math('p', '−', pOut(), '=', a.carveEnd),
+            ' at the end',
+            a.carveEnd < 0 ? ' (a negative cut keeps cells past the end, which no kernel copy reached)' : '',
+          ),
+        ],
+      ],
+      [
+        `Output${axis}`,
+        [
+          math('output', '=', 'intermediate', '−', 2, 'p', '+', pOut()),
+          math('=', a.intermediate, '−', 2, '·', a.padding, '+', a.outputPadding, '=', a.output),
+        ],
+      ],
     );
   });
-  return h('dl', { className: 'formulas' }, ...rows.flatMap(([term, def]) => [h('dt', { textContent: term }), h('dd', {}, ...def)]));
+  return h(
+    'dl',
+    { className: 'formulas' },
+    ...rows.flatMap(([term, def]) => [h('dt', { textContent: term }), h('dd', {}, ...def)]),
+  );
 }

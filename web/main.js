@@ -29,7 +29,12 @@ try {
     const section = document.getElementById(`ex${n}`);
     const root = section.querySelector('.viz');
     root.replaceChildren();
-    const viz = new Viz(root, { onstep: (s) => { state[n].step = s; saveUrl(); } });
+    const viz = new Viz(root, {
+      onstep: (s) => {
+        state[n].step = s;
+        saveUrl();
+      },
+    });
     const apply = (spec) => {
       try {
         const trace = check(api, spec);
@@ -72,6 +77,7 @@ try {
   performance.mark('tconv-ready');
   document.documentElement.classList.add('ready');
 } catch (e) {
-  for (const el of document.querySelectorAll('.loading')) el.textContent = `The WebAssembly core could not start: ${e.message}`;
+  for (const el of document.querySelectorAll('.loading'))
+    el.textContent = `The WebAssembly core could not start: ${e.message}`;
   throw e;
 }

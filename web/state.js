@@ -4,10 +4,27 @@ import { axisNames } from './dom.js';
 
 export const seed = {
   1: { dims: 1, input: [2, 3], kernel: [1, 2, 3], stride: 2 },
-  2: { dims: 2, input: [[1, 2], [3, 4]], kernel: [[1, 1, 1], [0, 0, 0], [-1, -1, -1]], stride: 2, padding: 1 },
+  2: {
+    dims: 2,
+    input: [
+      [1, 2],
+      [3, 4],
+    ],
+    kernel: [
+      [1, 1, 1],
+      [0, 0, 0],
+      [-1, -1, -1],
+    ],
+    stride: 2,
+    padding: 1,
+  },
 };
 
-const ones = [[1, 1, 1], [1, 1, 1], [1, 1, 1]];
+const ones = [
+  [1, 1, 1],
+  [1, 1, 1],
+  [1, 1, 1],
+];
 export const presets = {
   1: [
     ['The post’s 1D example', seed[1]],
@@ -18,11 +35,58 @@ export const presets = {
   ],
   2: [
     ['The post’s 2D example', seed[2]],
-    ['k = 3, stride 2: uneven overlap', { dims: 2, input: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: ones, stride: 2 }],
+    [
+      'k = 3, stride 2: uneven overlap',
+      {
+        dims: 2,
+        input: [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ],
+        kernel: ones,
+        stride: 2,
+      },
+    ],
     ['output_padding 1 keeps a row and a column', { ...seed[2], output_padding: 1 }],
-    ['Dilation 2: a spread-out kernel', { dims: 2, input: [[1, 2], [3, 4]], kernel: [[1, 0], [0, -1]], dilation: 2 }],
-    ['The post’s animation: 2×2 → 4×4, stride 1', { dims: 2, input: [[1, 2], [3, 4]], kernel: ones }],
-    ['Per-axis stride 2×1', { dims: 2, input: [[1, 2], [3, 4]], kernel: ones, stride: [2, 1] }],
+    [
+      'Dilation 2: a spread-out kernel',
+      {
+        dims: 2,
+        input: [
+          [1, 2],
+          [3, 4],
+        ],
+        kernel: [
+          [1, 0],
+          [0, -1],
+        ],
+        dilation: 2,
+      },
+    ],
+    [
+      'The post’s animation: 2×2 → 4×4, stride 1',
+      {
+        dims: 2,
+        input: [
+          [1, 2],
+          [3, 4],
+        ],
+        kernel: ones,
+      },
+    ],
+    [
+      'Per-axis stride 2×1',
+      {
+        dims: 2,
+        input: [
+          [1, 2],
+          [3, 4],
+        ],
+        kernel: ones,
+        stride: [2, 1],
+      },
+    ],
   ],
 };
 
@@ -34,10 +98,14 @@ export function overDrawingLimit(trace, who) {
   for (const [i, a] of trace.axes.entries()) {
     const axis = axisNames[trace.dims][i];
     for (const name of ['input', 'kernel']) {
-      if (a[name] > limits[name]) return { field: name, message: `${name} ${axis} ${a[name]} is over ${who} limit of ${limits[name]}` };
+      if (a[name] > limits[name])
+        return { field: name, message: `${name} ${axis} ${a[name]} is over ${who} limit of ${limits[name]}` };
     }
     if (a.buffer > limits.buffer) {
-      return { field: 'spec', message: `the intermediate output ${axis} would be ${a.buffer}, over ${who} limit of ${limits.buffer} (use a smaller stride, dilation, kernel or input)` };
+      return {
+        field: 'spec',
+        message: `the intermediate output ${axis} would be ${a.buffer}, over ${who} limit of ${limits.buffer} (use a smaller stride, dilation, kernel or input)`,
+      };
     }
   }
   return null;
@@ -67,7 +135,10 @@ export function parseValues(text, dims) {
       throw new SyntaxError(`cannot read “${t.slice(0, 40)}”: write 1 2; 3 4 or [[1,2],[3,4]]`);
     }
   }
-  const rows = t.split(/\s*[;\n]\s*/).filter(Boolean).map((row) => row.split(/[\s,]+/).map(value));
+  const rows = t
+    .split(/\s*[;\n]\s*/)
+    .filter(Boolean)
+    .map((row) => row.split(/[\s,]+/).map(value));
   return dims === 1 && rows.length === 1 ? rows[0] : rows;
 }
 
@@ -115,5 +186,5 @@ export function writeUrl(state) {
     if (spec.bias) parts.push(`b${n}=${spec.bias[0]}`);
     parts.push(`step${n}=${step}`);
   }
-  return '?' + parts.join('&').replace(/[^\w.,;=&~-]/g, encodeURIComponent);
+  return `?${parts.join('&').replace(/[^\w.,;=&~-]/g, encodeURIComponent)}`;
 }

@@ -36,7 +36,7 @@ function parse(kind, text) {
     try {
       return JSON.parse(t);
     } catch {
-      return t;  // unreadable JSON goes to the core as a string: its message says what was expected
+      return t; // unreadable JSON goes to the core as a string: its message says what was expected
     }
   }
   if (kind === 'axes') return t.includes(',') ? t.split(',').map(value) : value(t);
@@ -52,10 +52,11 @@ function unparse(kind, value) {
 }
 
 // Rendering waits for the sheets (no flash of unstyled tables); a sheet that fails does not block it.
-const loaded = (link) => new Promise((done) => {
-  link.addEventListener('load', done, { once: true });
-  link.addEventListener('error', done, { once: true });
-});
+const loaded = (link) =>
+  new Promise((done) => {
+    link.addEventListener('load', done, { once: true });
+    link.addEventListener('error', done, { once: true });
+  });
 
 export class TconvVizElement extends HTMLElement {
   static observedAttributes = [...Object.keys(settings), 'step', 'controls', 'autoplay'];
@@ -103,10 +104,13 @@ export class TconvVizElement extends HTMLElement {
       }
     }
     this.#dirty = true;
-    Promise.all([load(), this.#ready]).then(([api]) => {
-      this.#api = api;
-      if (this.isConnected) this.#render();
-    }, (e) => this.#fail(`the WebAssembly core could not start: ${e.message}`));
+    Promise.all([load(), this.#ready]).then(
+      ([api]) => {
+        this.#api = api;
+        if (this.isConnected) this.#render();
+      },
+      (e) => this.#fail(`the WebAssembly core could not start: ${e.message}`),
+    );
   }
 
   disconnectedCallback() {
@@ -237,11 +241,16 @@ export class TconvVizElement extends HTMLElement {
     if (single) {
       this.#viz ??= new Viz(this.#vizRoot, { onstep: (s) => this.#stepped(s) });
       this.#applyControls();
-      this.#viz.set(trace, this.#stepNumber());  // calls #stepped: the tconv-change event
+      this.#viz.set(trace, this.#stepNumber()); // calls #stepped: the tconv-change event
       this.#autoplay();
     } else {
       this.#channels(trace, result);
-      this.#emit('tconv-change', { output: this.output, shape: this.shape, stepCount: trace.stepCount, step: trace.stepCount + 2 });
+      this.#emit('tconv-change', {
+        output: this.output,
+        shape: this.shape,
+        stepCount: trace.stepCount,
+        step: trace.stepCount + 2,
+      });
     }
   }
 
@@ -289,15 +298,19 @@ export class TconvVizElement extends HTMLElement {
     this.#visible = null;
     if (!this.autoplay || this.#played || !this.#viz || !this.#single || !this.isConnected) return;
     // Half of the element in view, or (for one taller than the window) half of the window filled by it.
-    const inView = (e) => e.isIntersecting &&
+    const inView = (e) =>
+      e.isIntersecting &&
       (e.intersectionRatio >= 0.5 || (e.rootBounds && e.intersectionRect.height >= e.rootBounds.height / 2));
-    this.#visible = new IntersectionObserver((entries) => {
-      if (!entries.some(inView)) return;
-      this.#visible.disconnect();
-      this.#visible = null;
-      this.#played = true;
-      this.#viz?.controls.el.querySelector('button.play')?.click();
-    }, { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.75, 1] });
+    this.#visible = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some(inView)) return;
+        this.#visible.disconnect();
+        this.#visible = null;
+        this.#played = true;
+        this.#viz?.controls.el.querySelector('button.play')?.click();
+      },
+      { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.75, 1] },
+    );
     this.#visible.observe(this);
   }
 
@@ -306,9 +319,16 @@ export class TconvVizElement extends HTMLElement {
     const names = axisNames[trace.dims];
     const rowsOf = (v) => (trace.dims === 1 ? [v] : v);
     const grid = (caption, rows) => {
-      const body = h('tbody', {}, ...rows.map((row) => h('tr', {}, ...row.map((v) => h('td', {}, h('span', { textContent: fmt(v) }))))));
+      const body = h(
+        'tbody',
+        {},
+        ...rows.map((row) => h('tr', {}, ...row.map((v) => h('td', {}, h('span', { textContent: fmt(v) }))))),
+      );
       // Like the grids' captions: wrapped only between the parts around ' · '.
-      const text = caption.split(' · ').map((part) => part.replaceAll(' ', '\u00a0')).join(' · ');
+      const text = caption
+        .split(' · ')
+        .map((part) => part.replaceAll(' ', '\u00a0'))
+        .join(' · ');
       const table = h('table', {}, h('caption', {}, h('span', { textContent: text })), body);
       let chars = 1;
       for (const row of rows) for (const v of row) chars = Math.max(chars, fmt(v).length);
@@ -316,12 +336,21 @@ export class TconvVizElement extends HTMLElement {
       return h('div', { className: 'grid out' }, h('div', { className: 'scroll' }, table));
     };
     const outSize = size(trace.axes.map((a) => a.output));
-    const note = h('p', { className: 'summary', textContent:
-      `${trace.inChannels} input ${trace.inChannels === 1 ? 'channel' : 'channels'} → ${trace.outChannels} output channels` +
-      `${trace.groups > 1 ? `, groups ${trace.groups}` : ''}; output ${outSize} (${names.join(' × ')}) per channel. ` +
-      'Step by step is shown for one input and one output channel (kernel, or a weight of shape [1][1][…]); here is the result of each channel.' });
-    this.#tableRoot.replaceChildren(note, h('div', { className: 'row' },
-      ...result.output.map((channel, c) => grid(`Output channel ${c} · ${outSize}`, rowsOf(channel)))));
+    const note = h('p', {
+      className: 'summary',
+      textContent:
+        `${trace.inChannels} input ${trace.inChannels === 1 ? 'channel' : 'channels'} → ${trace.outChannels} output channels` +
+        `${trace.groups > 1 ? `, groups ${trace.groups}` : ''}; output ${outSize} (${names.join(' × ')}) per channel. ` +
+        'Step by step is shown for one input and one output channel (kernel, or a weight of shape [1][1][…]); here is the result of each channel.',
+    });
+    this.#tableRoot.replaceChildren(
+      note,
+      h(
+        'div',
+        { className: 'row' },
+        ...result.output.map((channel, c) => grid(`Output channel ${c} · ${outSize}`, rowsOf(channel))),
+      ),
+    );
   }
 }
 

@@ -15,11 +15,19 @@ function valueTable(caption, data, cols, cls = () => '', rowNames, colNames) {
   const table = h('table', { className: cols > 12 ? 'dense' : '' }, h('caption', { textContent: caption }));
   table.style.setProperty('--tconv-chars', Math.max(...Array.from(data, (v) => fmt(v).length)));
   const head = (name, scope) => h('th', { scope, textContent: name });
-  if (colNames) table.append(h('thead', {}, h('tr', {}, rowNames ? h('td', { className: 'corner' }) : '', ...colNames.map((n) => head(n, 'col')))));
+  if (colNames)
+    table.append(
+      h(
+        'thead',
+        {},
+        h('tr', {}, rowNames ? h('td', { className: 'corner' }) : '', ...colNames.map((n) => head(n, 'col'))),
+      ),
+    );
   const body = h('tbody');
   for (let r = 0, i = 0; i < data.length; r++) {
     const tr = h('tr', {}, rowNames ? head(rowNames[r], 'row') : '');
-    for (let c = 0; c < cols; c++, i++) tr.append(h('td', { className: cls(i, data[i]) }, h('span', { textContent: fmt(data[i]) })));
+    for (let c = 0; c < cols; c++, i++)
+      tr.append(h('td', { className: cls(i, data[i]) }, h('span', { textContent: fmt(data[i]) })));
     body.append(tr);
   }
   table.append(body);
@@ -55,54 +63,109 @@ function gatherView(trace) {
     }
     return k;
   };
-  const same = axes.every((a) => ['dilation', 'kernel', 'padding', 'outputPadding'].every((key) => a[key] === axes[0][key]));
+  const same = axes.every((a) =>
+    ['dilation', 'kernel', 'padding', 'outputPadding'].every((key) => a[key] === axes[0][key]),
+  );
   const neg = (v) => fmt(v).replace('-', '−');
   const cells = (sizes) => size(sizes) + (dims === 1 ? ' cells' : '');
   const pads = (same ? axes.slice(0, 1) : axes).map((a, i) => {
     const [before, after] = [g.padBefore[i], g.padAfter[i]];
-    const crop = [[before, 'start'], [after, 'end']].filter(([v]) => v < 0).map(([v, end]) => `${-v} ${v === -1 ? 'cell' : 'cells'} cut from the ${end}`);
+    const crop = [
+      [before, 'start'],
+      [after, 'end'],
+    ]
+      .filter(([v]) => v < 0)
+      .map(([v, end]) => `${-v} ${v === -1 ? 'cell' : 'cells'} cut from the ${end}`);
     return h('li', {
-      textContent: `${same ? '' : `${['height', 'width'][i]}: `}pad = dilation·(k − 1) − padding = ${a.dilation}·(${a.kernel} − 1) − ${a.padding} = ` +
+      textContent:
+        `${same ? '' : `${['height', 'width'][i]}: `}pad = dilation·(k − 1) − padding = ${a.dilation}·(${a.kernel} − 1) − ${a.padding} = ` +
         `${neg(before)} on each side, plus output_padding ${a.outputPadding} at the end` +
         (crop.length ? `; a negative pad crops the zero-inserted input instead: ${crop.join(', ')}` : ''),
     });
   });
-  return [title,
-    h('p', { textContent: `Rotate the kernel 180°. Insert stride − 1 zeros between neighbouring input elements (stride ${size(axes.map((a) => a.stride))}: ${cells(g.zeroInsertedSize)}), ` +
-      `pad the border (${cells(shape)}), ` +
-      `then slide the rotated kernel (taps ${size(axes.map((a) => a.dilation))} apart) over this grid with stride 1; ` +
-      `each window’s sum of products is one output cell (${cells(axes.map((a) => a.output))} in all)${trace.bias ? ', before the bias' : ''}.` }),
+  return [
+    title,
+    h('p', {
+      textContent:
+        `Rotate the kernel 180°. Insert stride − 1 zeros between neighbouring input elements (stride ${size(axes.map((a) => a.stride))}: ${cells(g.zeroInsertedSize)}), ` +
+        `pad the border (${cells(shape)}), ` +
+        `then slide the rotated kernel (taps ${size(axes.map((a) => a.dilation))} apart) over this grid with stride 1; ` +
+        `each window’s sum of products is one output cell (${cells(axes.map((a) => a.output))} in all)${trace.bias ? ', before the bias' : ''}.`,
+    }),
     h('ul', { className: 'pads' }, ...pads),
-    h('ul', { className: 'legend', 'aria-label': 'Key' }, ...[['gv', 'an input value'], ['gz', 'an inserted zero'], ['gp', 'padding']]
-      .map(([cls, text]) => h('li', {}, h('span', { className: `sw ${cls}`, 'aria-hidden': 'true' }), text))),
-    h('div', { className: 'row' },
+    h(
+      'ul',
+      { className: 'legend', 'aria-label': 'Key' },
+      ...[
+        ['gv', 'an input value'],
+        ['gz', 'an inserted zero'],
+        ['gp', 'padding'],
+      ].map(([cls, text]) => h('li', {}, h('span', { className: `sw ${cls}`, 'aria-hidden': 'true' }), text)),
+    ),
+    h(
+      'div',
+      { className: 'row' },
       valueTable(`Padded input · ${size(shape)}`, g.paddedInput.data.subarray(0, area), shape[dims - 1], kind),
-      valueTable(`Rotated kernel · ${size(kernelShape)}`, g.rotatedKernel.data.subarray(0, kernelShape.reduce((a, b) => a * b)), kernelShape[dims - 1])),
+      valueTable(
+        `Rotated kernel · ${size(kernelShape)}`,
+        g.rotatedKernel.data.subarray(
+          0,
+          kernelShape.reduce((a, b) => a * b),
+        ),
+        kernelShape[dims - 1],
+      ),
+    ),
   ];
 }
 
 function matrixView(trace) {
   const m = trace.matrix;
   const [rows, cols] = trace.matrixShape;
-  const out = [h('h3', { textContent: 'Matrix: Cᵀ · x' }), h('p', {
-    textContent: 'output (flattened) = Cᵀ · input (flattened), where C is the matrix of the direct convolution with the same kernel, stride, ' +
-      `padding and dilation: C maps the output’s shape to the input’s; Cᵀ goes back. Cells are flattened row by row${trace.bias ? '; the bias is added after' : ''}.`,
-  })];
-  if (m.error || rows * cols > matrixCellsShown) return [...out, h('p', { textContent: `Cᵀ is ${rows} × ${cols}: too large to show here.` })];
-  const y = cellNames('y', trace.outChannels, trace.axes.map((a) => a.output));
-  const x = cellNames('x', trace.inChannels, trace.axes.map((a) => a.input));
+  const out = [
+    h('h3', { textContent: 'Matrix: Cᵀ · x' }),
+    h('p', {
+      textContent:
+        'output (flattened) = Cᵀ · input (flattened), where C is the matrix of the direct convolution with the same kernel, stride, ' +
+        `padding and dilation: C maps the output’s shape to the input’s; Cᵀ goes back. Cells are flattened row by row${trace.bias ? '; the bias is added after' : ''}.`,
+    }),
+  ];
+  if (m.error || rows * cols > matrixCellsShown)
+    return [...out, h('p', { textContent: `Cᵀ is ${rows} × ${cols}: too large to show here.` })];
+  const y = cellNames(
+    'y',
+    trace.outChannels,
+    trace.axes.map((a) => a.output),
+  );
+  const x = cellNames(
+    'x',
+    trace.inChannels,
+    trace.axes.map((a) => a.input),
+  );
   const op = (text) => h('span', { className: 'op-sign', 'aria-hidden': 'true', textContent: text });
-  return [...out, h('div', { className: 'row eq' },
-    valueTable(`Cᵀ · ${rows} × ${cols}`, m.data, cols, (i, v) => (v === 0 ? 'z' : ''), y, x), op('·'),
-    valueTable(`x · ${cols}`, trace.input.data, 1, undefined, x, ['x']), op('='),
-    valueTable(`y · ${rows}`, trace.carved.data, 1, undefined, y, ['y']))];
+  return [
+    ...out,
+    h(
+      'div',
+      { className: 'row eq' },
+      valueTable(`Cᵀ · ${rows} × ${cols}`, m.data, cols, (_i, v) => (v === 0 ? 'z' : ''), y, x),
+      op('·'),
+      valueTable(`x · ${cols}`, trace.input.data, 1, undefined, x, ['x']),
+      op('='),
+      valueTable(`y · ${rows}`, trace.carved.data, 1, undefined, y, ['y']),
+    ),
+  ];
 }
 
 /** The <details> (this.el) and its contents for the trace given to set(). */
 export class Views {
   constructor() {
     this.body = h('div');
-    this.el = h('details', { className: 'views' }, h('summary', { textContent: 'Two other ways to get the same output' }), this.body);
+    this.el = h(
+      'details',
+      { className: 'views' },
+      h('summary', { textContent: 'Two other ways to get the same output' }),
+      this.body,
+    );
     this.el.addEventListener('toggle', () => this.render());
   }
 

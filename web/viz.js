@@ -30,7 +30,7 @@ class Grid {
         // The Text node itself is kept: setting its data is the cheapest change the DOM offers.
         const value = document.createTextNode('');
         this.values.push(value);
-        tr.append(this.cells[this.cells.length] = h('td', {}, h('span', {}, value)));
+        tr.append((this.cells[this.cells.length] = h('td', {}, h('span', {}, value))));
       }
       body.append(tr);
     }
@@ -61,7 +61,10 @@ class Grid {
   }
   /** The caption, "Input · 2 × 2": it wraps only between its parts. */
   label(text) {
-    text = text.split(' · ').map((part) => part.replaceAll(' ', '\u00a0')).join(' · ');
+    text = text
+      .split(' · ')
+      .map((part) => part.replaceAll(' ', '\u00a0'))
+      .join(' · ');
     if (this.caption.textContent !== text) this.caption.textContent = text;
   }
 }
@@ -72,22 +75,43 @@ export class Viz {
     this.root = root;
     this.onstep = onstep;
     this.summary = h('p', { className: 'summary' });
-    this.stage = h('div', { className: 'stage', tabIndex: 0, 'aria-label': 'Grids of this example; ←/→ step through it' });
+    this.stage = h('div', {
+      className: 'stage',
+      tabIndex: 0,
+      'aria-label': 'Grids of this example; ←/→ step through it',
+    });
     this.controls = controls(root, (s) => this.go(s));
     this.desc = h('p', { className: 'desc', 'aria-live': 'polite' });
     this.relation = h('p', { className: 'relation' });
     this.math = h('div', { className: 'sizes' });
     this.views = new Views();
     root.classList.add('tconv');
-    const legend = h('ul', { className: 'legend', 'aria-label': 'Key' }, ...[
-      ['et eb el er', 'this step’s window; at the carve, what is kept'],
-      ['tap', 'cells this copy adds to'],
-      ['m', 'a sum of several copies'],
-      ['cut', 'cut off by padding'],
-      ['op', 'output_padding'],
-    ].map(([cls, text]) => h('li', {}, h('span', { className: `sw ${cls}`, 'aria-hidden': 'true' }), text)));
-    root.append(this.summary, this.stage, legend, this.controls.el, this.desc, this.relation,
-      h('details', { className: 'math', open: true }, h('summary', { textContent: 'Sizes, with these numbers' }), this.math), this.views.el);
+    const legend = h(
+      'ul',
+      { className: 'legend', 'aria-label': 'Key' },
+      ...[
+        ['et eb el er', 'this step’s window; at the carve, what is kept'],
+        ['tap', 'cells this copy adds to'],
+        ['m', 'a sum of several copies'],
+        ['cut', 'cut off by padding'],
+        ['op', 'output_padding'],
+      ].map(([cls, text]) => h('li', {}, h('span', { className: `sw ${cls}`, 'aria-hidden': 'true' }), text)),
+    );
+    root.append(
+      this.summary,
+      this.stage,
+      legend,
+      this.controls.el,
+      this.desc,
+      this.relation,
+      h(
+        'details',
+        { className: 'math', open: true },
+        h('summary', { textContent: 'Sizes, with these numbers' }),
+        this.math,
+      ),
+      this.views.el,
+    );
   }
 
   /** Shows a new trace (an accepted spec) at step s. */
@@ -104,7 +128,14 @@ export class Viz {
     this.copy = new Grid(...shape('kernel'));
     this.buffer = new Grid(...this.bufferShape);
     this.output = new Grid(...shape('output'));
-    for (const [grid, cls] of [[this.input, 'in'], [this.kernel, 'kern'], [this.copy, 'copy'], [this.buffer, 'buf'], [this.output, 'out']]) grid.el.classList.add(cls);
+    for (const [grid, cls] of [
+      [this.input, 'in'],
+      [this.kernel, 'kern'],
+      [this.copy, 'copy'],
+      [this.buffer, 'buf'],
+      [this.output, 'out'],
+    ])
+      grid.el.classList.add(cls);
     this.input.label(`Input · ${size(shape('input').slice(2 - dims))}`);
     this.input.fill(trace.input.data);
     this.kernel.label(`Kernel · ${size(shape('kernel').slice(2 - dims))} · not flipped`);
@@ -114,13 +145,25 @@ export class Viz {
     this.output.label(`Output · ${size(axes.map((a) => a.output))}`);
     this.stage.replaceChildren(
       h('div', { className: 'row' }, this.input.el, this.kernel.el, this.copy.el),
-      h('div', { className: 'row' }, this.buffer.el, h('span', { className: 'arrow', 'aria-hidden': 'true', textContent: '→' }), this.output.el),
+      h(
+        'div',
+        { className: 'row' },
+        this.buffer.el,
+        h('span', { className: 'arrow', 'aria-hidden': 'true', textContent: '→' }),
+        this.output.el,
+      ),
     );
 
-    const per = (key) => (axes.every((a) => a[key] === axes[0][key]) ? axes[0][key] : axes.map((a) => a[key]).join(' × '));
-    const extra = [['padding', 'padding'], ['outputPadding', 'output_padding'], ['dilation', 'dilation']]
+    const per = (key) =>
+      axes.every((a) => a[key] === axes[0][key]) ? axes[0][key] : axes.map((a) => a[key]).join(' × ');
+    const extra = [
+      ['padding', 'padding'],
+      ['outputPadding', 'output_padding'],
+      ['dilation', 'dilation'],
+    ]
       .filter(([key]) => axes.some((a) => a[key] !== (key === 'dilation' ? 1 : 0)))
-      .map(([key, name]) => `, ${name} ${per(key)}`).join('');
+      .map(([key, name]) => `, ${name} ${per(key)}`)
+      .join('');
     const bias = trace.bias ? `, bias ${fmt(trace.bias[0])}` : '';
     this.summary.textContent = `Input ${size(axes.map((a) => a.input))} → output ${size(axes.map((a) => a.output))}: kernel ${size(axes.map((a) => a.kernel))}, stride ${per('stride')}${extra}${bias}.`;
     const [from, to] = [size(axes.map((a) => a.output)), size(axes.map((a) => a.input))];
@@ -156,10 +199,17 @@ export class Viz {
       win = { o, end: [o[0] + span[0] - 1, o[1] + span[1] - 1], dil };
     } else if (s > n) {
       const o = dims === 1 ? [0, axes[0].carveStart] : [axes[0].carveStart, axes[1].carveStart];
-      win = { o, end: [rows - 1 - Math.max(0, ax[0]?.carveEnd ?? 0), cols - 1 - Math.max(0, ax[1].carveEnd)], dil: null };
+      win = {
+        o,
+        end: [rows - 1 - Math.max(0, ax[0]?.carveEnd ?? 0), cols - 1 - Math.max(0, ax[1].carveEnd)],
+        dil: null,
+      };
     }
     // output_padding cells: the last outputPadding rows/columns of the kept region.
-    const opFrom = [ax[0] ? rows - Math.max(0, ax[0].carveEnd) - ax[0].outputPadding : rows, cols - Math.max(0, ax[1].carveEnd) - ax[1].outputPadding];
+    const opFrom = [
+      ax[0] ? rows - Math.max(0, ax[0].carveEnd) - ax[0].outputPadding : rows,
+      cols - Math.max(0, ax[1].carveEnd) - ax[1].outputPadding,
+    ];
 
     for (let r = 0, i = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++, i++) {
@@ -207,8 +257,10 @@ export class Viz {
     // "5 cells" in 1D, "5 × 5" in 2D.
     const sz = (key) => (dims === 1 ? `${axes[0][key]} cells` : size(axes.map((a) => a[key])));
     if (s === 0) {
-      return `Start: an intermediate output of zeros, ${sz('intermediate')}${sz('buffer') === sz('intermediate') ? '' : ` (${sz('buffer')} with the output_padding cells)`}. ` +
-        `Each of the ${n} input ${n === 1 ? 'element' : 'elements'} will add a scaled copy of the kernel to it.`;
+      return (
+        `Start: an intermediate output of zeros, ${sz('intermediate')}${sz('buffer') === sz('intermediate') ? '' : ` (${sz('buffer')} with the output_padding cells)`}. ` +
+        `Each of the ${n} input ${n === 1 ? 'element' : 'elements'} will add a scaled copy of the kernel to it.`
+      );
     }
     if (step) {
       const where = step.origin.map((o, a) => {
@@ -217,21 +269,29 @@ export class Viz {
       });
       let sums = 0;
       for (const c of count) if (c > 1) sums++;
-      return `Step ${s} of ${n}: input${step.position.map((p) => `[${p}]`).join('')} = ${fmt(step.value)}. ` +
+      return (
+        `Step ${s} of ${n}: input${step.position.map((p) => `[${p}]`).join('')} = ${fmt(step.value)}. ` +
         `Add ${fmt(step.value)} × kernel at ${where.join(', ')} of the intermediate output (its corner at stride × position). ` +
-        (sums ? `${sums} ${sums === 1 ? 'cell holds a sum' : 'cells hold sums'} of several copies.` : 'No copies overlap yet.');
+        (sums
+          ? `${sums} ${sums === 1 ? 'cell holds a sum' : 'cells hold sums'} of several copies.`
+          : 'No copies overlap yet.')
+      );
     }
     if (s === n + 1) {
       const parts = axes.map((a, i) => {
         const name = dims === 1 ? '' : ` ${this.names[i]}`;
-        const end = a.carveEnd < 0 ? `keep ${-a.carveEnd} extra at the end (output_padding; no copy reached ${-a.carveEnd === 1 ? 'it' : 'them'})`
-          : `cut ${a.carveEnd} at the end${a.outputPadding ? ` (padding ${a.padding} − output_padding ${a.outputPadding})` : ''}`;
-        return `${name ? name.trim() + ': ' : ''}cut ${a.carveStart} at the start, ${end}`;
+        const end =
+          a.carveEnd < 0
+            ? `keep ${-a.carveEnd} extra at the end (output_padding; no copy reached ${-a.carveEnd === 1 ? 'it' : 'them'})`
+            : `cut ${a.carveEnd} at the end${a.outputPadding ? ` (padding ${a.padding} − output_padding ${a.outputPadding})` : ''}`;
+        return `${name ? `${name.trim()}: ` : ''}cut ${a.carveStart} at the start, ${end}`;
       });
       return `Carve the padding: ${parts.join('; ')}. What remains is the output, ${sz('output')}.`;
     }
-    return `Output, ${sz('output')}: the intermediate output without its padding` +
-      `${bias ? `, plus the bias ${fmt(bias[0])} in every cell` : ''}. This is what PyTorch’s ConvTranspose${dims}d returns.`;
+    return (
+      `Output, ${sz('output')}: the intermediate output without its padding` +
+      `${bias ? `, plus the bias ${fmt(bias[0])} in every cell` : ''}. This is what PyTorch’s ConvTranspose${dims}d returns.`
+    );
   }
 
   destroy() {

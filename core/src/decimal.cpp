@@ -329,18 +329,47 @@ double parse_decimal(std::string_view literal) {
   return negative ? -result : result;
 }
 
-std::string format_shortest(double value) {
-  const bool negative = to_bits(value) >> 63 != 0;
-  std::string sign = negative ? "-" : "";
-  if (value != value) return sign + "nan";
-  if (value == std::numeric_limits<double>::infinity() || value == -std::numeric_limits<double>::infinity())
-    return sign + "inf";
-  if (value == 0) return sign + "0";
+namespace {
 
+// The digits laid out like printf's "%.{precision}g": exponent form when the exponent is below -4 or
+// at least the precision, trailing zeros removed.
+std::string layout(const std::string& sign, const char* significant, int digits_kept, int exp10, int precision) {
+  while (digits_kept > 1 && significant[digits_kept - 1] == '0') --digits_kept;
+  char text[32];
+  char* out = text;
+  if (exp10 < -4 || exp10 >= precision) {
+    *out++ = significant[0];
+    if (digits_kept > 1) {
+      *out++ = '.';
+      out = std::copy(significant + 1, significant + digits_kept, out);
+    }
+    *out++ = 'e';
+    *out++ = exp10 < 0 ? '-' : '+';
+    const int magnitude = exp10 < 0 ? -exp10 : exp10;
+    if (magnitude >= 100) *out++ = static_cast<char>('0' + magnitude / 100);
+    *out++ = static_cast<char>('0' + magnitude / 10 % 10);
+    *out++ = static_cast<char>('0' + magnitude % 10);
+  } else if (exp10 >= 0) {
+    for (int d = 0; d <= exp10; ++d) *out++ = d < digits_kept ? significant[d] : '0';
+    if (digits_kept > exp10 + 1) {
+      *out++ = '.';
+      out = std::copy(significant + exp10 + 1, significant + digits_kept, out);
+    }
+  } else {
+    *out++ = '0';
+    *out++ = '.';
+    out = std::fill_n(out, -exp10 - 1, '0');
+    out = std::copy(significant, significant + digits_kept, out);
+  }
+  return sign + std::string(text, out);
+}
+
+// The exact search, for the doubles Grisu3 is not sure about: at each precision the digits rounded
+// to nearest (ties to even), and when they do not read back, the digits rounded the other way.
+std::string shortest_exact(const std::string& sign, const Binary& b) {
   // value and the two halfway points to its neighbours, exactly, as integers in units of 2^q
   // (q >= 0) or 10^q (q < 0; then unit 2^q = 10^q * 5^-q). Everything up to a halfway point
   // reads back as value (the halfway point itself only when value's significand is even).
-  const Binary b = decompose(value);
   const int q = b.exponent - 2;
   BigInt unit = BigInt(1);
   if (q >= 0)
@@ -362,70 +391,60 @@ std::string format_shortest(double value) {
   const int exact_last_nonzero = last_nonzero(exact_digits, count);
   const int first_exponent = count - 1 + std::min(q, 0);  // decimal exponent of the first digit
 
-  char rounded[18];
   for (int precision = 1;; ++precision) {
-    // %.{precision}g: the exact digits rounded to precision significant digits, ties to even. The
-    // result is `rounded` (precision digits, or "1" after a carry out of all nines) then zeros, up
-    // to `length` digits in all. Rounding down can only fall below lower, rounding up above upper.
-    int digits_kept = std::min(precision, count);
-    int length = count;
-    std::copy(exact_digits, exact_digits + digits_kept, rounded);
-    bool reads_back = true;
-    if (precision < count) {
-      const char next = exact_digits[precision];
-      const bool up =
-          next > '5' || (next == '5' && (exact_last_nonzero > precision || (rounded[precision - 1] - '0') % 2 == 1));
-      if (up) {
-        int d = precision - 1;
-        for (; d >= 0 && rounded[d] == '9'; --d) rounded[d] = '0';
-        if (d >= 0) {
-          ++rounded[d];
-        } else {
-          rounded[0] = '1';
-          length = count + 1;
-        }
-        const int vs_upper = compare_rounded(rounded, digits_kept, length, upper_string);
-        reads_back = vs_upper < 0 || (vs_upper == 0 && ties_read_back);
-      } else {
-        const int vs_lower = compare_rounded(rounded, digits_kept, length, lower_string);
-        reads_back = vs_lower > 0 || (vs_lower == 0 && ties_read_back);
-      }
-    }
-    if (!reads_back && precision < 17) continue;
-
-    // Lay out like printf: exponent form when the exponent is below -4 or at least the precision,
-    // trailing zeros removed.
-    const char* significant = rounded;
-    const int exp10 = first_exponent + (length - count);  // one more after a carry
-    while (digits_kept > 1 && significant[digits_kept - 1] == '0') --digits_kept;
-    char text[32];
-    char* out = text;
-    if (exp10 < -4 || exp10 >= precision) {
-      *out++ = significant[0];
-      if (digits_kept > 1) {
-        *out++ = '.';
-        out = std::copy(significant + 1, significant + digits_kept, out);
-      }
-      *out++ = 'e';
-      *out++ = exp10 < 0 ? '-' : '+';
-      const int magnitude = exp10 < 0 ? -exp10 : exp10;
-      if (magnitude >= 100) *out++ = static_cast<char>('0' + magnitude / 100);
-      *out++ = static_cast<char>('0' + magnitude / 10 % 10);
-      *out++ = static_cast<char>('0' + magnitude % 10);
-    } else if (exp10 >= 0) {
-      for (int d = 0; d <= exp10; ++d) *out++ = d < digits_kept ? significant[d] : '0';
-      if (digits_kept > exp10 + 1) {
-        *out++ = '.';
-        out = std::copy(significant + exp10 + 1, significant + digits_kept, out);
-      }
+    if (precision >= count) return layout(sign, exact_digits, count, first_exponent, precision);
+    // The candidates: the first `precision` digits (rounded down), and one unit more in the last
+    // of them (rounded up; "1" then zeros, one digit longer, after a carry out of all nines).
+    char down[18], up[18];
+    std::copy(exact_digits, exact_digits + precision, down);
+    std::copy(exact_digits, exact_digits + precision, up);
+    int up_length = count;
+    int d = precision - 1;
+    for (; d >= 0 && up[d] == '9'; --d) up[d] = '0';
+    if (d >= 0) {
+      ++up[d];
     } else {
-      *out++ = '0';
-      *out++ = '.';
-      out = std::fill_n(out, -exp10 - 1, '0');
-      out = std::copy(significant, significant + digits_kept, out);
+      up[0] = '1';
+      up_length = count + 1;
     }
-    return sign + std::string(text, out);
+    const int vs_lower = compare_rounded(down, precision, count, lower_string);
+    const bool down_reads_back = vs_lower > 0 || (vs_lower == 0 && ties_read_back);
+    const int vs_upper = compare_rounded(up, precision, up_length, upper_string);
+    const bool up_reads_back = vs_upper < 0 || (vs_upper == 0 && ties_read_back);
+    // Nearest first (ties to the even last digit), as %.{precision}g rounds.
+    const char next = exact_digits[precision];
+    const bool nearest_up =
+        next > '5' || (next == '5' && (exact_last_nonzero > precision || (down[precision - 1] - '0') % 2 == 1));
+    const bool use_up = nearest_up ? up_reads_back : !down_reads_back && up_reads_back;
+    if (!use_up && !down_reads_back) continue;
+    return use_up ? layout(sign, up, precision, first_exponent + (up_length - count), precision)
+                  : layout(sign, down, precision, first_exponent, precision);
   }
 }
+
+}  // namespace
+
+namespace {
+
+std::string format(double value, bool fast) {
+  const bool negative = to_bits(value) >> 63 != 0;
+  std::string sign = negative ? "-" : "";
+  if (value != value) return sign + "nan";
+  if (value == std::numeric_limits<double>::infinity() || value == -std::numeric_limits<double>::infinity())
+    return sign + "inf";
+  if (value == 0) return sign + "0";
+  const Binary b = decompose(value);
+  char digits[20];
+  int length = 0;
+  int exp10 = 0;
+  if (fast && shortest_digits_fast(b.significand, b.exponent, b.narrow_below, digits, length, exp10))
+    return layout(sign, digits, length, exp10, length);
+  return shortest_exact(sign, b);
+}
+
+}  // namespace
+
+std::string format_shortest(double value) { return format(value, true); }
+std::string format_shortest_exact(double value) { return format(value, false); }
 
 }  // namespace tconv::detail

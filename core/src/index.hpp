@@ -24,4 +24,11 @@ inline std::vector<int> unravel(std::int64_t flat, const std::vector<int>& shape
   return index;
 }
 
+// The flat row-major index of a multi-index.
+inline std::int64_t flat_index(const std::vector<int>& index, const std::vector<int>& shape) {
+  std::int64_t flat = 0;
+  for (std::size_t a = 0; a < shape.size(); ++a) flat = flat * shape[a] + index[a];
+  return flat;
+}
+
 }  // namespace tconv::detail

@@ -7,77 +7,14 @@
 #include <string>
 
 #include "index.hpp"
+#include "scatterer.hpp"
 #include "tconv/geometry.hpp"
 
 namespace tconv {
 namespace {
 
-// Precomputed offsets into the buffer, so that each step is one tight loop.
-class Scatterer {
- public:
-  explicit Scatterer(const Spec& spec) : spec_(spec), axes_(geometry(spec)), shape_(buffer_shape(spec)) {
-    const std::vector<std::int64_t> strides = detail::row_major_strides(shape_);
-    channel_stride_ = strides[0];
-    group_outputs_ = spec.out_channels / spec.groups;
-    tap_offsets_.resize(static_cast<size_t>(kernel_area(spec)));
-    for (size_t k = 0; k < tap_offsets_.size(); ++k) {
-      const std::vector<int> tap = detail::unravel(static_cast<std::int64_t>(k), spec.kernel_size);
-      std::int64_t offset = 0;
-      for (size_t a = 0; a < tap.size(); ++a)
-        offset += static_cast<std::int64_t>(tap[a]) * axes_[a].params.dilation * strides[a + 1];
-      tap_offsets_[k] = offset;
-    }
-    origin_strides_.resize(axes_.size());
-    for (size_t a = 0; a < axes_.size(); ++a) origin_strides_[a] = axes_[a].params.stride * strides[a + 1];
-  }
-
-  const std::vector<int>& shape() const { return shape_; }
-
-  // Calls visit(cell, product) for every product step t adds: cell indexes the flat buffer.
-  template <typename Visit>
-  void for_each_product(int t, Visit visit) const {
-    const std::int64_t area = input_area(spec_);
-    const int channel = static_cast<int>(t / area);
-    const std::vector<int> position = detail::unravel(t % area, spec_.input_size);
-    std::int64_t origin = 0;
-    for (size_t a = 0; a < position.size(); ++a) origin += position[a] * origin_strides_[a];
-    const double x = spec_.input[static_cast<size_t>(t)];
-    const int first_output = channel / (spec_.in_channels / spec_.groups) * group_outputs_;
-    const size_t taps = tap_offsets_.size();
-    for (int j = 0; j < group_outputs_; ++j) {
-      const double* w =
-          &spec_.weight[(static_cast<size_t>(channel) * static_cast<size_t>(group_outputs_) + static_cast<size_t>(j)) *
-                        taps];
-      const std::int64_t first_cell = (first_output + j) * channel_stride_ + origin;
-      for (size_t k = 0; k < taps; ++k) visit(static_cast<size_t>(first_cell + tap_offsets_[k]), x * w[k]);
-    }
-  }
-
-  void apply(int t, std::vector<double>& buffer) const {
-    for_each_product(t, [&](size_t cell, double product) { buffer[cell] += product; });
-  }
-
-  void count(int t, std::vector<int>& contributions) const {
-    for_each_product(t, [&](size_t cell, double) { ++contributions[cell]; });
-  }
-
- private:
-  const Spec& spec_;
-  std::vector<AxisGeometry> axes_;
-  std::vector<int> shape_;
-  std::int64_t channel_stride_ = 0;
-  int group_outputs_ = 1;
-  std::vector<std::int64_t> tap_offsets_;
-  std::vector<std::int64_t> origin_strides_;
-};
-
-std::optional<Error> check_range(const char* name, int value, int last) {
-  if (value >= 0 && value <= last) return std::nullopt;
-  return Error{std::string(name) + " " + std::to_string(value) + " is out of range 0 to " + std::to_string(last)};
-}
-
 Tensor scatter_steps(const Spec& spec, int steps_done) {
-  const Scatterer scatterer(spec);
+  const detail::Scatterer scatterer(spec);
   Tensor buffer{scatterer.shape(), std::vector<double>(static_cast<size_t>(element_count(scatterer.shape())), 0.0)};
   for (int t = 0; t < steps_done; ++t) scatterer.apply(t, buffer.values);
   return buffer;
@@ -88,7 +25,7 @@ Tensor scatter_steps(const Spec& spec, int steps_done) {
 int step_count(const Spec& spec) { return static_cast<int>(spec.in_channels * input_area(spec)); }
 
 Result<TraceStep> trace_step(const Spec& spec, int t) {
-  if (std::optional<Error> error = check_range("step", t, step_count(spec) - 1)) return *error;
+  if (std::optional<Error> error = detail::check_index("step", t, step_count(spec) - 1)) return *error;
   const std::int64_t area = input_area(spec);
   const std::vector<AxisGeometry> axes = geometry(spec);
   TraceStep step;
@@ -112,7 +49,7 @@ Result<TraceStep> trace_step(const Spec& spec, int t) {
   return step;
 }
 
-void apply_step(const Spec& spec, int t, Tensor& buffer) { Scatterer(spec).apply(t, buffer.values); }
+void apply_step(const Spec& spec, int t, Tensor& buffer) { detail::Scatterer(spec).apply(t, buffer.values); }
 
 Tensor carve(const Spec& spec, const Tensor& buffer) {
   const std::vector<AxisGeometry> axes = geometry(spec);
@@ -146,13 +83,13 @@ Tensor finish_output(const Spec& spec, Tensor carved) {
 }
 
 Result<Tensor> intermediate_after(const Spec& spec, int steps_done) {
-  if (std::optional<Error> error = check_range("steps done", steps_done, step_count(spec))) return *error;
+  if (std::optional<Error> error = detail::check_index("steps done", steps_done, step_count(spec))) return *error;
   return scatter_steps(spec, steps_done);
 }
 
 Result<std::vector<int>> contributions_after(const Spec& spec, int steps_done) {
-  if (std::optional<Error> error = check_range("steps done", steps_done, step_count(spec))) return *error;
-  const Scatterer scatterer(spec);
+  if (std::optional<Error> error = detail::check_index("steps done", steps_done, step_count(spec))) return *error;
+  const detail::Scatterer scatterer(spec);
   std::vector<int> counts(static_cast<size_t>(element_count(scatterer.shape())), 0);
   for (int t = 0; t < steps_done; ++t) scatterer.count(t, counts);
   return counts;

@@ -27,7 +27,7 @@ bool is_non_finite_token(const JsonValue& value) {
 // Where one array of the spec comes from: the JSON text, or a shape whose values the caller holds.
 struct ArraySource {
   const JsonValue* json = nullptr;
-  const std::vector<int>* shape = nullptr;
+  const ArrayShape* shape = nullptr;
 
   [[nodiscard]] bool given() const { return json != nullptr || shape != nullptr; }
 };
@@ -59,14 +59,17 @@ class NestedArrayReader {
       level = &level->items[0];
       path += "[0]";
     }
-    if (!walk(root, 0, std::string(name_))) return std::move(error_);
+    if (!walk(root, 0)) return std::move(error_);
     return std::move(out_);
   }
 
-  Result<NestedArray> read_shape(const std::vector<int>& shape) {
+  Result<NestedArray> read_shape(const ArrayShape& given) {
+    const std::vector<int>& shape = given.sizes;
     std::string path(name_);
     for (size_t d = 0; d < depth_; ++d) {
-      if (d == shape.size()) return error(path + " must be an array, got a number; " + expected());
+      if (d == shape.size())
+        return error(path + " must be an array, got " + (given.first.empty() ? "a number" : excerpt(given.first)) +
+                     "; " + expected());
       if (shape[d] < 1) return error(path + " is empty; " + expected());
       out_.shape.push_back(std::min(shape[d], 1 << 30));
       path += "[0]";
@@ -87,24 +90,31 @@ class NestedArrayReader {
     return error(path + " must be an array, got " + got(value) + "; " + expected());
   }
 
-  bool walk(const JsonValue& value, size_t level, const std::string& path) {
+  // "input[1][0]": the element being walked, written out only for a message.
+  std::string path() const {
+    std::string text(name_);
+    for (size_t i : at_) text += "[" + std::to_string(i) + "]";
+    return text;
+  }
+
+  bool walk(const JsonValue& value, size_t level) {
     if (level == depth_) {
       if (value.kind == Kind::array) {
-        error_ = error(path + " must be a number, got an array; " + expected());
+        error_ = error(path() + " must be a number, got an array; " + expected());
         return false;
       }
       if (value.kind != Kind::number) {
-        error_ = error(path + " must be a number, got " + got(value));
+        error_ = error(path() + " must be a number, got " + got(value));
         return false;
       }
       if (is_non_finite_token(value)) {
-        error_ = error(path + " must be finite, got " + value.text);
+        error_ = error(path() + " must be finite, got " + value.text);
         return false;
       }
       // A literal such as 1e400 is finite as written but over the limit (it would read as infinity).
       const double max = limits().max_abs_value;
       if (!(std::fabs(value.number) <= max)) {
-        error_ = error(path + " = " + got(value) + " is larger in magnitude than the limit " + format_number(max));
+        error_ = error(path() + " = " + got(value) + " is larger in magnitude than the limit " + format_number(max));
         error_.valid = Valid{-max, max, {}};
         return false;
       }
@@ -112,17 +122,21 @@ class NestedArrayReader {
       return true;
     }
     if (value.kind != Kind::array) {
-      error_ = nesting_error(path, value);
+      error_ = nesting_error(path(), value);
       return false;
     }
     const size_t expected_size = static_cast<size_t>(out_.shape[level]);
     if (value.items.size() != expected_size) {
-      error_ = error(std::string(name_) + " is ragged: " + path + " has " + std::to_string(value.items.size()) +
+      error_ = error(std::string(name_) + " is ragged: " + path() + " has " + std::to_string(value.items.size()) +
                      " elements but the first array at this level has " + std::to_string(expected_size));
       return false;
     }
-    for (size_t i = 0; i < value.items.size(); ++i)
-      if (!walk(value.items[i], level + 1, path + "[" + std::to_string(i) + "]")) return false;
+    at_.push_back(0);
+    for (size_t i = 0; i < value.items.size(); ++i) {
+      at_.back() = i;
+      if (!walk(value.items[i], level + 1)) return false;
+    }
+    at_.pop_back();
     return true;
   }
 
@@ -130,6 +144,7 @@ class NestedArrayReader {
   std::string_view layout_;
   size_t depth_;
   NestedArray out_;
+  std::vector<size_t> at_;  // the index at each level of the walk
   Error error_;
 };
 
@@ -167,14 +182,16 @@ Result<Spec> parse(std::string_view json, const ArrayShapes& shapes, const Limit
 
   for (const auto& [key, value] : root.members) {
     bool known = false;
-    std::string names;
-    Valid keys;
-    for (std::string_view k : spec_keys) {
-      known = known || k == key;
-      names += (names.empty() ? "" : ", ") + std::string(k);
-      keys.values.push_back(json_string(k));
+    for (std::string_view k : spec_keys) known = known || k == key;
+    if (!known) {
+      std::string names;
+      Valid keys;
+      for (std::string_view k : spec_keys) {
+        names += (names.empty() ? "" : ", ") + std::string(k);
+        keys.values.push_back(json_string(k));
+      }
+      return Error{"unknown key " + quoted(key) + "; the keys are " + names, "", -1, std::move(keys)};
     }
-    if (!known) return Error{"unknown key " + quoted(key) + "; the keys are " + names, "", -1, std::move(keys)};
   }
 
   Spec spec;
@@ -188,7 +205,7 @@ Result<Spec> parse(std::string_view json, const ArrayShapes& shapes, const Limit
   for (std::string_view key : {"input_size", "kernel_size", "in_channels", "out_channels"})
     if (root.find(key) != nullptr) return parse_sizes(root, std::move(spec), lim);
 
-  const auto source = [&](std::string_view key, const std::optional<std::vector<int>>& shape) -> Result<ArraySource> {
+  const auto source = [&](std::string_view key, const std::optional<ArrayShape>& shape) -> Result<ArraySource> {
     ArraySource from{root.find(key), shape ? &*shape : nullptr};
     if (from.json != nullptr && from.shape != nullptr)
       return Error{std::string(key) + " is given twice, as text and as data", std::string(key)};
@@ -259,7 +276,7 @@ Result<Spec> parse(std::string_view json, const ArrayShapes& shapes, const Limit
     Result<NestedArray> bias_array = NestedArrayReader("bias", "[C_out]", 1).read(bias);
     if (!bias_array.ok()) return bias_array.error();
     spec.bias = std::move(bias_array).value().values;
-    if (bias.shape != nullptr) spec.bias.resize(static_cast<size_t>(std::min((*bias.shape)[0], 1 << 20)));
+    if (bias.shape != nullptr) spec.bias.resize(static_cast<size_t>(std::min(bias.shape->sizes[0], 1 << 20)));
   }
 
   spec.axes.resize(axes);

@@ -55,12 +55,14 @@ std::optional<Error> check_params(const Spec& spec, const Limits& lim) {
     for (const AxisParamKey& key : axis_param_keys) {
       const int value = p.*key.member;
       const int max = key.max_under(lim);
-      const std::string name = param_name(spec.dims, key.key, axis);
       if (value < key.min)
-        return range_error(name + " must be at least " + str(key.min) + ", got " + str(value), key.key, axis, key.min,
-                           max);
+        return range_error(
+            param_name(spec.dims, key.key, axis) + " must be at least " + str(key.min) + ", got " + str(value), key.key,
+            axis, key.min, max);
       if (value > max && key.key != "output_padding")
-        return range_error(name + " " + str(value) + " is over the limit of " + str(max), key.key, axis, key.min, max);
+        return range_error(
+            param_name(spec.dims, key.key, axis) + " " + str(value) + " is over the limit of " + str(max), key.key,
+            axis, key.min, max);
     }
     // PyTorch's rule: output_padding only picks among the input sizes that the direct
     // convolution maps to the same size, of which there are max(stride, dilation).
@@ -131,17 +133,17 @@ std::optional<Error> check_sizes(const Spec& spec, const Limits& lim) {
     return Error{"input, kernel and parameters must each have " + str(spec.dims) + " spatial axes"};
   for (size_t a = 0; a < axes; ++a) {
     const int axis = static_cast<int>(a);
-    const std::string name(axis_name(spec.dims, axis));
     struct Size {
       const char* field;
       int size, max;
     };
     for (const auto& [field, size, max] : {Size{f.input, spec.input_size[a], lim.max_input_size},
                                            Size{f.kernel, spec.kernel_size[a], lim.max_kernel_size}}) {
-      const std::string what = std::string(field == f.input ? "input" : "kernel") + " " + name;
+      if (size >= 1 && size <= max) continue;
+      const std::string what =
+          std::string(field == f.input ? "input" : "kernel") + " " + std::string(axis_name(spec.dims, axis));
       if (size < 1) return range_error(what + " must be at least 1, got " + str(size), field, axis, 1, max);
-      if (size > max)
-        return range_error(what + " " + str(size) + " is over the limit of " + str(max), field, axis, 1, max);
+      return range_error(what + " " + str(size) + " is over the limit of " + str(max), field, axis, 1, max);
     }
   }
   return std::nullopt;

@@ -230,26 +230,33 @@ TEST(Properties, CarveThenFinishOutputIsCompute) {
   }
 }
 
-TEST(Properties, TraceSummaryAndStepStateAgreeWithTheirParts) {
+TEST(Properties, TheSessionsStateAgreesWithTheFreeFunctions) {
   for (const Spec& spec : random_specs()) {
     SCOPED_TRACE(describe(spec));
-    const TraceSummary summary = summarize_trace(spec);
+    const TraceSession session(spec);
     const int steps = step_count(spec);
-    EXPECT_EQ(summary.step_count, steps);
-    EXPECT_EQ(bits(summary.output.values), bits(compute(spec).values));
-    EXPECT_EQ(summary.output.shape, output_shape(spec));
-    EXPECT_EQ(bits(summary.final_buffer.values), bits(intermediate_after(spec, steps).value().values));
-    EXPECT_EQ(summary.final_contributions, contributions_after(spec, steps).value());
-    const std::int64_t rows = spec.out_channels * element_count(carved_output(spec).shape) / spec.out_channels;
-    EXPECT_EQ(summary.matrix_shape,
-              (std::vector<int>{static_cast<int>(rows), spec.in_channels * static_cast<int>(input_area(spec))}));
-    if (summary.matrix.ok()) {
-      EXPECT_EQ(summary.matrix.value().shape, summary.matrix_shape);
+    EXPECT_EQ(session.step_count(), steps);
+    EXPECT_EQ(bits(session.output().values), bits(compute(spec).values));
+    EXPECT_EQ(session.output().shape, output_shape(spec));
+    EXPECT_EQ(bits(session.final_buffer().values), bits(intermediate_after(spec, steps).value().values));
+    EXPECT_EQ(session.final_contributions(), contributions_after(spec, steps).value());
+    EXPECT_EQ(bits(session.carved().values), bits(carved_output(spec).values));
+    const std::int64_t rows = element_count(carved_output(spec).shape);
+    EXPECT_EQ(session.matrix_shape(), (std::vector<std::int64_t>{rows, spec.in_channels * input_area(spec)}));
+    if (session.matrix().ok()) {
+      EXPECT_EQ(session.matrix().value().shape,
+                (std::vector<int>{static_cast<int>(rows), static_cast<int>(spec.in_channels * input_area(spec))}));
     }
-    const StepState last = step_state(spec, steps - 1).value();
-    EXPECT_EQ(bits(last.buffer.values), bits(summary.final_buffer.values));
-    EXPECT_EQ(last.contributions, summary.final_contributions);
-    EXPECT_FALSE(step_state(spec, steps).ok());
+    for (int t : {0, steps / 2, steps - 1}) {
+      const StepState state = session.step(t).value();
+      EXPECT_EQ(bits(state.buffer.values), bits(intermediate_after(spec, t + 1).value().values));
+      EXPECT_EQ(state.contributions, contributions_after(spec, t + 1).value());
+      EXPECT_EQ(bits(state.step.products.values), bits(trace_step(spec, t).value().products.values));
+      EXPECT_EQ(bits(session.buffer_after(t).value().values), bits(intermediate_after(spec, t).value().values));
+    }
+    EXPECT_FALSE(session.step(steps).ok());
+    EXPECT_FALSE(session.step(-1).ok());
+    EXPECT_FALSE(session.buffer_after(steps + 1).ok());
   }
 }
 

@@ -19,15 +19,38 @@ const base = 'blog/assets/tconv/';
 
 const seed1 = { dims: '1', input: '[2,3]', kernel: '[1,2,3]', stride: '2' };
 const seed2 = { dims: '2', input: '[[1,2],[3,4]]', kernel: '[[1,1,1],[0,0,0],[-1,-1,-1]]', stride: '2', padding: '1' };
-const attrNames = ['dims', 'input', 'kernel', 'weight', 'bias', 'stride', 'padding', 'output-padding', 'dilation', 'groups', 'step', 'controls', 'autoplay'];
+const attrNames = [
+  'dims',
+  'input',
+  'kernel',
+  'weight',
+  'bias',
+  'stride',
+  'padding',
+  'output-padding',
+  'dilation',
+  'groups',
+  'step',
+  'controls',
+  'autoplay',
+];
 
-const escapeAttr = (s) => String(s).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const escapeAttr = (s) =>
+  String(s).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 const element = (attrs, fallback = '') =>
-  `<tconv-viz ${Object.entries(attrs).map(([k, v]) => `${k}="${escapeAttr(v)}"`).join(' ')}>${fallback}</tconv-viz>`;
-const html = (body, { css = [] } = {}) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>test</title>
+  `<tconv-viz ${Object.entries(attrs)
+    .map(([k, v]) => `${k}="${escapeAttr(v)}"`)
+    .join(' ')}>${fallback}</tconv-viz>`;
+const html = (
+  body,
+  { css = [] } = {},
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>test</title>
 <link rel="icon" href="data:,">${css.map((href) => `<link rel="stylesheet" href="${href}">`).join('')}
 <script type="module" src="tconv-viz.js"></script></head><body>${body}</body></html>`;
-const query = (attrs) => Object.entries(attrs).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+const query = (attrs) =>
+  Object.entries(attrs)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
 
 let root, site, server, url, browser;
 let pages = [];
@@ -38,17 +61,24 @@ before(async () => {
   mkdirSync(site, { recursive: true });
   cpSync(siteDir, site, { recursive: true });
   // Until web/CMakeLists.txt copies web/examples/, the sources stand in.
-  if (!existsSync(join(site, 'examples/blog-post.html'))) cpSync(join(repo, 'web/examples'), join(site, 'examples'), { recursive: true });
-  writeFileSync(join(site, 'hostile.css'), [
-    '* { font-size: 40px !important; line-height: 3 !important; font-family: "Comic Sans MS", fantasy !important; color: red !important;',
-    '    letter-spacing: 3px !important; word-spacing: 9px !important; text-transform: uppercase !important; text-align: right !important;',
-    '    visibility: visible !important; white-space: pre !important; box-sizing: content-box !important; }',
-    'table, svg, canvas { display: none !important; }',
-    'td, th, span, p, button, input, details, pre { border: 5px solid lime !important; padding: 9px !important; background: yellow !important; display: inline !important; }',
-    'div { outline: 5px solid lime !important; background: yellow !important; }',
-    'html { font-size: 10px !important; }',
-  ].join('\n'));
-  writeFileSync(join(site, 'fixed.css'), '.fixed { position: absolute; left: 20px; top: 20px; width: 640px; } .fixed tconv-viz { margin: 0; background: #fff; }\n');
+  if (!existsSync(join(site, 'examples/blog-post.html')))
+    cpSync(join(repo, 'web/examples'), join(site, 'examples'), { recursive: true });
+  writeFileSync(
+    join(site, 'hostile.css'),
+    [
+      '* { font-size: 40px !important; line-height: 3 !important; font-family: "Comic Sans MS", fantasy !important; color: red !important;',
+      '    letter-spacing: 3px !important; word-spacing: 9px !important; text-transform: uppercase !important; text-align: right !important;',
+      '    visibility: visible !important; white-space: pre !important; box-sizing: content-box !important; }',
+      'table, svg, canvas { display: none !important; }',
+      'td, th, span, p, button, input, details, pre { border: 5px solid lime !important; padding: 9px !important; background: yellow !important; display: inline !important; }',
+      'div { outline: 5px solid lime !important; background: yellow !important; }',
+      'html { font-size: 10px !important; }',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(site, 'fixed.css'),
+    '.fixed { position: absolute; left: 20px; top: 20px; width: 640px; } .fixed tconv-viz { margin: 0; background: #fff; }\n',
+  );
   ({ server, url } = await serve(root, 0));
   url += base;
   browser = await launchBrowser();
@@ -83,18 +113,37 @@ const shot = (name) => {
 
 /** Waits until every <tconv-viz> on the page has rendered or failed. */
 const rendered = (page, timeout = 20000) =>
-  page.waitForFunction(() => [...document.querySelectorAll('tconv-viz')].every((e) => e.stepCount !== null || e.error !== null), null, { timeout, polling: 100 });
+  page.waitForFunction(
+    () => [...document.querySelectorAll('tconv-viz')].every((e) => e.stepCount !== null || e.error !== null),
+    null,
+    { timeout, polling: 100 },
+  );
 
 /** The numbers of one grid ('in', 'kern', 'copy', 'buf', 'out') of the element matching selector. */
 const grid = (page, selector, name) =>
-  page.$eval(selector, (el, name) => [...el.shadowRoot.querySelectorAll(`.viz .${name} tbody tr`)].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)), name);
+  page.$eval(
+    selector,
+    (el, name) =>
+      [...el.shadowRoot.querySelectorAll(`.viz .${name} tbody tr`)].map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => td.textContent),
+      ),
+    name,
+  );
 const rows = (...r) => r.map((row) => row.map(String));
 
 describe('the blog example', () => {
   test('renders every worked example of the seed post live, with its numbers', async () => {
     const page = await open('examples/blog-post.html');
     await rendered(page);
-    const widgets = await page.$$eval('tconv-viz', (els) => els.map((e) => ({ id: e.id, error: e.error, output: e.output, step: e.step, tables: e.shadowRoot.querySelectorAll('table').length })));
+    const widgets = await page.$$eval('tconv-viz', (els) =>
+      els.map((e) => ({
+        id: e.id,
+        error: e.error,
+        output: e.output,
+        step: e.step,
+        tables: e.shadowRoot.querySelectorAll('table').length,
+      })),
+    );
     assert.ok(widgets.length >= 8, 'a widget per worked matrix');
     for (const w of widgets) {
       assert.equal(w.error, null, w.id);
@@ -107,13 +156,23 @@ describe('the blog example', () => {
     assert.deepEqual(await grid(page, '#ex1', 'buf'), rows([2, 4, 9, 6, 9]));
     assert.deepEqual(await grid(page, '#ex2-step1', 'copy'), rows([1, 1, 1], [0, 0, 0], [-1, -1, -1]));
     assert.deepEqual(await grid(page, '#ex2-step2', 'copy'), rows([2, 2, 2], [0, 0, 0], [-2, -2, -2]));
-    assert.deepEqual(await grid(page, '#ex2-step4', 'buf'), rows([1, 1, 3, 2, 2], [0, 0, 0, 0, 0], [2, 2, 4, 2, 2], [0, 0, 0, 0, 0], [-3, -3, -7, -4, -4]));
+    assert.deepEqual(
+      await grid(page, '#ex2-step4', 'buf'),
+      rows([1, 1, 3, 2, 2], [0, 0, 0, 0, 0], [2, 2, 4, 2, 2], [0, 0, 0, 0, 0], [-3, -3, -7, -4, -4]),
+    );
     assert.deepEqual(await grid(page, '#ex2', 'out'), rows([0, 0, 0], [2, 4, 2], [0, 0, 0]));
-    assert.deepEqual(byId.ex2.output, [[0, 0, 0], [2, 4, 2], [0, 0, 0]]);
+    assert.deepEqual(byId.ex2.output, [
+      [0, 0, 0],
+      [2, 4, 2],
+      [0, 0, 0],
+    ]);
     // The fallback <pre> is no longer rendered once the element shows its own tables.
     assert.equal(await page.$eval('#ex2 pre', (pre) => pre.getClientRects().length), 0);
     // Nothing but this origin, and one .wasm for all of them.
-    assert.deepEqual(page.requests.filter((u) => !u.startsWith(url.replace(base, '')) && !u.startsWith('data:')), []);
+    assert.deepEqual(
+      page.requests.filter((u) => !u.startsWith(url.replace(base, '')) && !u.startsWith('data:')),
+      [],
+    );
     assert.equal(page.requests.filter((u) => u.endsWith('.wasm')).length, 1);
     // The autoplay example plays by itself once in view.
     await page.locator('tconv-viz[autoplay]').scrollIntoViewIfNeeded();
@@ -136,9 +195,16 @@ describe('the blog example', () => {
       const page = await open('examples/blog-post.html', options);
       await rendered(page);
       // No widget is wider than its column.
-      const overflow = await page.$$eval('tconv-viz', (els) => els.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).length);
+      const overflow = await page.$$eval(
+        'tconv-viz',
+        (els) => els.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).length,
+      );
       assert.equal(overflow, 0);
-      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no horizontal scroll');
+      assert.equal(
+        await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+        true,
+        'no horizontal scroll',
+      );
       await page.screenshot({ path: shot(`blog-post-${name}`), fullPage: true });
     });
   }
@@ -147,7 +213,7 @@ describe('the blog example', () => {
     const page = await openPage(browser, { viewport: { width: 1100, height: 900 } });
     pages.push(page);
     await page.route('**/tconv-viz.js', (route) => route.abort());
-    await page.goto(url + 'examples/blog-post.html');
+    await page.goto(`${url}examples/blog-post.html`);
     assert.match(await page.$eval('#ex2 pre', (pre) => pre.getClientRects().length && pre.textContent), /2 {2}4 {2}2/);
     await page.screenshot({ path: shot('blog-post-fallback'), fullPage: false });
     page.problems = page.problems.filter((p) => !/tconv-viz\.js|net::ERR_FAILED/.test(p));
@@ -156,21 +222,29 @@ describe('the blog example', () => {
 
 describe('isolation from the page', () => {
   test('a hostile page stylesheet does not change the widget’s look', async () => {
-    write('fixed.html', html(`<div class="fixed">${element({ id: 'w', ...seed2, step: '3', controls: 'full' })}</div>`, { css: ['fixed.css'] }));
+    write(
+      'fixed.html',
+      html(`<div class="fixed">${element({ id: 'w', ...seed2, step: '3', controls: 'full' })}</div>`, {
+        css: ['fixed.css'],
+      }),
+    );
     // The whole widget inside the viewport: element screenshots of taller elements are not repeatable.
     const page = await open('fixed.html', { viewport: { width: 1100, height: 1600 } });
     await rendered(page);
     const before = await page.locator('#w').screenshot({ path: shot('hostile-before'), animations: 'disabled' });
     const again = await page.locator('#w').screenshot({ animations: 'disabled' });
     assert.ok(before.equals(again), 'two screenshots of the same rendering are the same');
-    await page.addStyleTag({ url: url + 'hostile.css' });
+    await page.addStyleTag({ url: `${url}hostile.css` });
     await page.waitForFunction(() => getComputedStyle(document.body).fontSize === '40px');
     const afterShot = await page.locator('#w').screenshot({ path: shot('hostile-after'), animations: 'disabled' });
-    assert.ok(before.equals(afterShot), 'the element’s screenshot is byte for byte the same (see hostile-before/after.png)');
+    assert.ok(
+      before.equals(afterShot),
+      'the element’s screenshot is byte for byte the same (see hostile-before/after.png)',
+    );
     // Also the blog page as a whole, widgets isolated while the article around them breaks.
     const blog = await open('examples/blog-post.html');
     await rendered(blog);
-    await blog.addStyleTag({ url: url + 'hostile.css' });
+    await blog.addStyleTag({ url: `${url}hostile.css` });
     await blog.locator('#ex1').scrollIntoViewIfNeeded();
     await blog.screenshot({ path: shot('blog-post-hostile'), fullPage: false });
   });
@@ -185,7 +259,17 @@ describe('attributes, properties and events', () => {
       const events = [];
       el.addEventListener('tconv-change', (e) => events.push(e.detail));
       const out = {};
-      out.initial = [el.output, el.shape, el.stepCount, el.error, el.stride, el.input, el.step, el.controls, el.autoplay];
+      out.initial = [
+        el.output,
+        el.shape,
+        el.stepCount,
+        el.error,
+        el.stride,
+        el.input,
+        el.step,
+        el.controls,
+        el.autoplay,
+      ];
       el.setAttribute('output-padding', '1');
       out.outputPadding = [el.outputPadding, el.output, el.shape];
       el.outputPadding = null;
@@ -218,7 +302,7 @@ describe('attributes, properties and events', () => {
     assert.deepEqual(r.outputPadding, [1, [2, 4, 9, 6, 9, 0], [6]]);
     assert.deepEqual(r.removed, [false, [2, 4, 9, 6, 9]]);
     assert.deepEqual(r.viaProps, ['[1,1,1]', '1', [1, 3, 6, 5, 3]]);
-    assert.deepEqual(r.dil, [1, 3, 2, 5, 3]);  // [1,1,1] with [1,2,3] dilated by 2, padding 1
+    assert.deepEqual(r.dil, [1, 3, 2, 5, 3]); // [1,1,1] with [1,2,3] dilated by 2, padding 1
     assert.deepEqual(r.stepEnd, ['end', 'end']);
     assert.match(r.step1[1], /^Step 1 of 3: input\[0\] = 1\./);
     assert.deepEqual(r.controls, ['none', 'none']);
@@ -231,7 +315,13 @@ describe('attributes, properties and events', () => {
   });
 
   test('an invalid attribute sets error to the core’s message, fires tconv-error, keeps the last rendering', async () => {
-    write('errors.html', html(element({ id: 'w', ...seed2, step: 'end' }) + element({ id: 'bad', dims: '1', input: '[2,3]', kernel: '[1,2,3]', stride: '0' }, '<p>fallback text</p>')));
+    write(
+      'errors.html',
+      html(
+        element({ id: 'w', ...seed2, step: 'end' }) +
+          element({ id: 'bad', dims: '1', input: '[2,3]', kernel: '[1,2,3]', stride: '0' }, '<p>fallback text</p>'),
+      ),
+    );
     const page = await open('errors.html');
     await rendered(page);
     const r = await page.$eval('#w', async (el) => {
@@ -242,47 +332,111 @@ describe('attributes, properties and events', () => {
       el.setAttribute('output-padding', '2');
       await new Promise((done) => setTimeout(done, 20));
       const message = el.shadowRoot.querySelector('.error');
-      const during = { error: el.error, errors: [...errors], output: el.output, tables: tables(), shown: message.textContent, visible: message.getClientRects().length > 0 };
+      const during = {
+        error: el.error,
+        errors: [...errors],
+        output: el.output,
+        tables: tables(),
+        shown: message.textContent,
+        visible: message.getClientRects().length > 0,
+      };
       el.removeAttribute('output-padding');
       el.setAttribute('stride', 'abc');
       const second = el.error;
       el.setAttribute('stride', '2');
-      return { before, during, second, errorsAfter: errors.length, after: el.error, visibleAfter: message.getClientRects().length > 0 };
+      return {
+        before,
+        during,
+        second,
+        errorsAfter: errors.length,
+        after: el.error,
+        visibleAfter: message.getClientRects().length > 0,
+      };
     });
     assert.equal(r.during.error, 'output_padding[0] (height) = 2 must be smaller than stride (2) or dilation (1)');
     assert.deepEqual(r.during.errors, [r.during.error]);
     assert.equal(r.during.shown, r.during.error);
     assert.equal(r.during.visible, true);
-    assert.deepEqual(r.during.output, [[0, 0, 0], [2, 4, 2], [0, 0, 0]]);
+    assert.deepEqual(r.during.output, [
+      [0, 0, 0],
+      [2, 4, 2],
+      [0, 0, 0],
+    ]);
     assert.equal(r.during.tables, r.before);
     assert.match(r.second, /^stride must be an integer, got "abc"/);
     assert.equal(r.errorsAfter, 2);
     assert.equal(r.after, null);
     assert.equal(r.visibleAfter, false);
     // Invalid from the start: the message, and the author's fallback stays.
-    const bad = await page.$eval('#bad', (el) => ({ error: el.error, output: el.output, fallback: el.querySelector('p').getClientRects().length > 0 }));
+    const bad = await page.$eval('#bad', (el) => ({
+      error: el.error,
+      output: el.output,
+      fallback: el.querySelector('p').getClientRects().length > 0,
+    }));
     assert.deepEqual(bad, { error: 'stride must be at least 1, got 0', output: null, fallback: true });
   });
 
   test('without dims, the kernel’s nesting gives it', async () => {
     const { dims: _one, ...noDims1 } = seed1;
     const { dims: _two, ...noDims2 } = seed2;
-    write('nodims.html', html(element({ id: 'a', ...noDims1, step: 'end' }) + element({ id: 'b', ...noDims2, step: 'end' })));
+    write(
+      'nodims.html',
+      html(element({ id: 'a', ...noDims1, step: 'end' }) + element({ id: 'b', ...noDims2, step: 'end' })),
+    );
     const page = await open('nodims.html');
     await rendered(page);
     const read = (id) => page.$eval(id, (el) => ({ error: el.error, output: el.output, dims: el.dims }));
     assert.deepEqual(await read('#a'), { error: null, output: [2, 4, 9, 6, 9], dims: null });
-    assert.deepEqual(await read('#b'), { error: null, output: [[0, 0, 0], [2, 4, 2], [0, 0, 0]], dims: null });
+    assert.deepEqual(await read('#b'), {
+      error: null,
+      output: [
+        [0, 0, 0],
+        [2, 4, 2],
+        [0, 0, 0],
+      ],
+      dims: null,
+    });
     assert.deepEqual(page.problems, []);
   });
 
   test('the full form (weight, bias, groups): output is [C_out][…], one table per channel', async () => {
-    const weight = JSON.stringify([[[[1, 1], [1, 1]], [[1, 0], [0, 1]]], [[[0, 1], [1, 0]], [[2, 0], [0, 2]]]]);
-    write('channels.html', html(element({ id: 'w', dims: '2', input: '[[[1,2],[3,4]],[[1,1],[1,1]]]', weight, bias: '[0.5,-1]', stride: '1' })));
+    const weight = JSON.stringify([
+      [
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+      ],
+      [
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        [
+          [2, 0],
+          [0, 2],
+        ],
+      ],
+    ]);
+    write(
+      'channels.html',
+      html(
+        element({ id: 'w', dims: '2', input: '[[[1,2],[3,4]],[[1,1],[1,1]]]', weight, bias: '[0.5,-1]', stride: '1' }),
+      ),
+    );
     const page = await open('channels.html');
     await rendered(page);
-    const r = await page.$eval('#w', (el) => ({ error: el.error, shape: el.shape, output: el.output, stepCount: el.stepCount,
-      captions: [...el.shadowRoot.querySelectorAll('.channels caption')].map((c) => c.textContent) }));
+    const r = await page.$eval('#w', (el) => ({
+      error: el.error,
+      shape: el.shape,
+      output: el.output,
+      stepCount: el.stepCount,
+      captions: [...el.shadowRoot.querySelectorAll('.channels caption')].map((c) => c.textContent),
+    }));
     assert.equal(r.error, null);
     assert.deepEqual(r.shape, [2, 3, 3]);
     assert.equal(r.output.length, 2);
@@ -293,15 +447,27 @@ describe('attributes, properties and events', () => {
 
   test('200 widgets load one wasm instance and stay responsive', async () => {
     const specs = [seed1, seed2, { ...seed1, 'output-padding': '1' }, { ...seed2, dilation: '2', padding: '0' }];
-    write('many.html', html(Array.from({ length: 200 }, (_, i) => element({ id: `w${i}`, ...specs[i % 4], step: String(i % 5) })).join('\n')));
+    write(
+      'many.html',
+      html(
+        Array.from({ length: 200 }, (_, i) => element({ id: `w${i}`, ...specs[i % 4], step: String(i % 5) })).join(
+          '\n',
+        ),
+      ),
+    );
     const started = Date.now();
     const page = await open('many.html');
     await rendered(page, 60000);
     const loadMs = Date.now() - started;
     assert.equal(page.requests.filter((u) => u.endsWith('.wasm')).length, 1, 'one .wasm request');
     assert.equal(page.requests.filter((u) => u.endsWith('/tconv.js')).length, 1, 'one tconv.js module');
-    const counts = await page.$$eval('tconv-viz', (els) => els.map((e) => (e.error === null && e.shadowRoot.querySelectorAll('table').length >= 5 ? 1 : 0)));
-    assert.equal(counts.reduce((a, b) => a + b, 0), 200);
+    const counts = await page.$$eval('tconv-viz', (els) =>
+      els.map((e) => (e.error === null && e.shadowRoot.querySelectorAll('table').length >= 5 ? 1 : 0)),
+    );
+    assert.equal(
+      counts.reduce((a, b) => a + b, 0),
+      200,
+    );
     // Responsive: a key press in the last widget shows its next step at once.
     await page.locator('#w199').scrollIntoViewIfNeeded();
     await page.focus('#w199 >> .stage');
@@ -309,7 +475,9 @@ describe('attributes, properties and events', () => {
       const el = document.getElementById('w199');
       const t0 = performance.now();
       const changed = new Promise((done) => el.addEventListener('tconv-change', done, { once: true }));
-      el.shadowRoot.querySelector('.stage').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      el.shadowRoot
+        .querySelector('.stage')
+        .dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
       await changed;
       await new Promise(requestAnimationFrame);
       return performance.now() - t0;
@@ -337,11 +505,14 @@ describe('attribute and URL values are data', () => {
       const roots = [document, ...[...document.querySelectorAll('tconv-viz')].map((e) => e.shadowRoot).filter(Boolean)];
       const bad = [];
       for (const r of roots) {
-        for (const el of r.querySelectorAll('img, iframe, object, embed, style' + (r === document ? '' : ', script'))) bad.push(el.outerHTML.slice(0, 60));
+        for (const el of r.querySelectorAll(`img, iframe, object, embed, style${r === document ? '' : ', script'}`))
+          bad.push(el.outerHTML.slice(0, 60));
         // Inside the element no attribute holds anything the author wrote.
-        if (r !== document) for (const el of r.querySelectorAll('*')) {
-          for (const a of el.attributes) if (/^on/i.test(a.name) || /javascript:|__pwned/i.test(a.value)) bad.push(`${el.tagName} ${a.name}`);
-        }
+        if (r !== document)
+          for (const el of r.querySelectorAll('*')) {
+            for (const a of el.attributes)
+              if (/^on/i.test(a.name) || /javascript:|__pwned/i.test(a.value)) bad.push(`${el.tagName} ${a.name}`);
+          }
         for (const m of r.querySelectorAll('.error')) if (m.children.length) bad.push('markup in an error message');
       }
       return { pwned: window.__pwned ?? null, bad, scripts: document.scripts.length };
@@ -355,20 +526,28 @@ describe('attribute and URL values are data', () => {
     write('probes.html', html(cases.map((attrs) => element(attrs)).join('\n')));
     const page = await open('probes.html');
     const dialogs = [];
-    page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss();
+    });
     await rendered(page, 30000);
     // And set again through setAttribute and the properties, after the first rendering.
-    await page.evaluate((args) => {
-      const [names, probes] = args;
-      const els = document.querySelectorAll('tconv-viz');
-      names.forEach((name, i) => probes.forEach((probe, j) => {
-        els[(i * probes.length + j) % els.length].setAttribute(name, probe);
-      }));
-      for (const el of els) {
-        el.input = probes[0];
-        el.kernel = [probes[1]];
-      }
-    }, [attrNames, probes]);
+    await page.evaluate(
+      (args) => {
+        const [names, probes] = args;
+        const els = document.querySelectorAll('tconv-viz');
+        names.forEach((name, i) =>
+          probes.forEach((probe, j) => {
+            els[(i * probes.length + j) % els.length].setAttribute(name, probe);
+          }),
+        );
+        for (const el of els) {
+          el.input = probes[0];
+          el.kernel = [probes[1]];
+        }
+      },
+      [attrNames, probes],
+    );
     await page.waitForTimeout(300);
     await page.mouse.move(200, 200);
     await page.mouse.move(400, 300);
@@ -376,7 +555,10 @@ describe('attribute and URL values are data', () => {
     assert.deepEqual(dialogs, []);
     // The messages are the core's, shown as text.
     const messages = await page.$$eval('tconv-viz', (els) => els.map((e) => e.error).filter(Boolean));
-    assert.ok(messages.some((m) => m.includes('<img src=x')), 'a probe is quoted as text in a message');
+    assert.ok(
+      messages.some((m) => m.includes('<img src=x')),
+      'a probe is quoted as text in a message',
+    );
   });
 
   test('probes in every URL parameter of embed.html execute nothing', async () => {
@@ -384,17 +566,34 @@ describe('attribute and URL values are data', () => {
       ...probes.map((probe) => Object.fromEntries(attrNames.map((name) => [name, probe]))),
       ...attrNames.flatMap((name) => [probes[0], probes[2]].map((probe) => ({ ...seed2, [name]: probe }))),
     ];
-    const frames = frameCases.map((attrs) => `<iframe src="embed.html?${escapeAttr(query(attrs))}" width="400" height="300" title="probe"></iframe>`);
-    frames.push(`<iframe src="embed.html?${escapeAttr(probes.map((p, i) => `${encodeURIComponent(p)}=${encodeURIComponent(probes[(i + 1) % probes.length])}`).join('&'))}" title="probe"></iframe>`);
-    write('probe-frames.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frames</title><link rel="icon" href="data:,"></head><body>${frames.join('\n')}</body></html>`);
+    const frames = frameCases.map(
+      (attrs) =>
+        `<iframe src="embed.html?${escapeAttr(query(attrs))}" width="400" height="300" title="probe"></iframe>`,
+    );
+    frames.push(
+      `<iframe src="embed.html?${escapeAttr(probes.map((p, i) => `${encodeURIComponent(p)}=${encodeURIComponent(probes[(i + 1) % probes.length])}`).join('&'))}" title="probe"></iframe>`,
+    );
+    write(
+      'probe-frames.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frames</title><link rel="icon" href="data:,"></head><body>${frames.join('\n')}</body></html>`,
+    );
     const page = await open('probe-frames.html');
     const dialogs = [];
-    page.on('dialog', (d) => (dialogs.push(d.message()), d.dismiss()));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss();
+    });
     await page.waitForLoadState('load');
     const embeds = page.frames().filter((f) => f.url().includes('embed.html'));
     assert.equal(embeds.length, frames.length);
     for (const frame of embeds) {
-      await frame.waitForFunction(() => customElements.get('tconv-viz') && [...document.querySelectorAll('tconv-viz')].every((e) => e.stepCount !== null || e.error !== null), null, { timeout: 30000 });
+      await frame.waitForFunction(
+        () =>
+          customElements.get('tconv-viz') &&
+          [...document.querySelectorAll('tconv-viz')].every((e) => e.stepCount !== null || e.error !== null),
+        null,
+        { timeout: 30000 },
+      );
       await clean(page, frame, 1);
     }
     assert.deepEqual(dialogs, []);
@@ -406,22 +605,50 @@ describe('the iframe embed', () => {
     { ...seed1, step: 'end' },
     { ...seed2, step: '4' },
     { ...seed2, 'output-padding': '1', step: 'end', controls: 'full' },
-    { dims: '2', input: '[[1,2],[3,4]]', kernel: '[[1,0],[0,-1]]', dilation: '2', stride: '2,1', bias: '0.5', step: '3' },
+    {
+      dims: '2',
+      input: '[[1,2],[3,4]]',
+      kernel: '[[1,0],[0,-1]]',
+      dilation: '2',
+      stride: '2,1',
+      bias: '0.5',
+      step: '3',
+    },
   ];
   test('shows the same numbers as the element for the same settings', async () => {
-    write('same.html', html(settings.map((s, i) => element({ id: `e${i}`, ...s }) +
-      `<iframe id="f${i}" src="embed.html?${escapeAttr(query(s))}" width="900" height="700" title="tconv"></iframe>`).join('\n')));
+    write(
+      'same.html',
+      html(
+        settings
+          .map(
+            (s, i) =>
+              element({ id: `e${i}`, ...s }) +
+              `<iframe id="f${i}" src="embed.html?${escapeAttr(query(s))}" width="900" height="700" title="tconv"></iframe>`,
+          )
+          .join('\n'),
+      ),
+    );
     const page = await open('same.html', { viewport: { width: 1000, height: 900 } });
     await rendered(page);
     const numbers = () => {
       const el = document.querySelector('tconv-viz');
-      return { output: el.output, step: el.step, tables: [...el.shadowRoot.querySelectorAll('table')].map((t) => t.textContent), desc: el.shadowRoot.querySelector('.desc').textContent };
+      return {
+        output: el.output,
+        step: el.step,
+        tables: [...el.shadowRoot.querySelectorAll('table')].map((t) => t.textContent),
+        desc: el.shadowRoot.querySelector('.desc').textContent,
+      };
     };
     for (let i = 0; i < settings.length; i++) {
       const frame = await (await page.$(`#f${i}`)).contentFrame();
       await frame.waitForFunction(() => document.querySelector('tconv-viz')?.stepCount > 0, null, { timeout: 20000 });
       const inFrame = await frame.evaluate(numbers);
-      const inPage = await page.$eval(`#e${i}`, (el) => ({ output: el.output, step: el.step, tables: [...el.shadowRoot.querySelectorAll('table')].map((t) => t.textContent), desc: el.shadowRoot.querySelector('.desc').textContent }));
+      const inPage = await page.$eval(`#e${i}`, (el) => ({
+        output: el.output,
+        step: el.step,
+        tables: [...el.shadowRoot.querySelectorAll('table')].map((t) => t.textContent),
+        desc: el.shadowRoot.querySelector('.desc').textContent,
+      }));
       assert.deepEqual(inFrame, inPage, `settings ${i}`);
       assert.ok(inPage.tables.length >= 5);
     }
@@ -429,12 +656,18 @@ describe('the iframe embed', () => {
   });
 
   test('copyButtons copies both forms of the current example, or selects them in a field', async () => {
-    write('copy-test.js', `import { copyButtons, elementCode, iframeCode } from './embed-code.js';
+    write(
+      'copy-test.js',
+      `import { copyButtons, elementCode, iframeCode } from './embed-code.js';
 const state = { spec: { dims: 1, input: [2, 3], kernel: [1, 2, 3], stride: 2 }, step: 4 };
 copyButtons(document.body, () => state);
 window.expected = [elementCode(state.spec, 4, new URL('tconv-viz.js', location.href).href), iframeCode(state.spec, 4, new URL('./', location.href).href)];
-`);
-    write('copy.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>copy</title><link rel="icon" href="data:,"><script type="module" src="copy-test.js"></script></head><body></body></html>');
+`,
+    );
+    write(
+      'copy.html',
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>copy</title><link rel="icon" href="data:,"><script type="module" src="copy-test.js"></script></head><body></body></html>',
+    );
     const page = await open('copy.html', { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.waitForFunction(() => window.expected);
     const expected = await page.evaluate(() => window.expected);
@@ -448,34 +681,80 @@ window.expected = [elementCode(state.spec, 4, new URL('tconv-viz.js', location.h
       assert.equal(copied ?? field, expected[i]);
       await page.$eval('.copy-status', (s) => (s.textContent = ''));
     }
-    assert.match(expected[0], /^<script type="module" src="http:[^"]+\/tconv-viz\.js"><\/script>\n<tconv-viz dims="1" input="\[2,3\]" kernel="\[1,2,3\]" stride="2" step="4"><\/tconv-viz>$/);
+    assert.match(
+      expected[0],
+      /^<script type="module" src="http:[^"]+\/tconv-viz\.js"><\/script>\n<tconv-viz dims="1" input="\[2,3\]" kernel="\[1,2,3\]" stride="2" step="4"><\/tconv-viz>$/,
+    );
     // Without clipboard access: the code selected in a read-only field.
     const denied = await open('copy.html');
     await denied.waitForFunction(() => window.expected);
-    await denied.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } }));
+    await denied.evaluate(() =>
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new Error('denied')) },
+      }),
+    );
     await denied.locator('button.copy-embed').nth(1).click();
     await denied.waitForFunction(() => !document.querySelector('.copy-code').hidden);
-    const sel = await denied.evaluate(() => [document.activeElement.className, document.activeElement.readOnly, document.activeElement.value === window.expected[1],
-      document.activeElement.selectionStart, document.activeElement.selectionEnd === document.activeElement.value.length]);
+    const sel = await denied.evaluate(() => [
+      document.activeElement.className,
+      document.activeElement.readOnly,
+      document.activeElement.value === window.expected[1],
+      document.activeElement.selectionStart,
+      document.activeElement.selectionEnd === document.activeElement.value.length,
+    ]);
     assert.deepEqual(sel, ['copy-code', true, true, 0, true]);
   });
 
   test('embed-code.js writes element and iframe code that render the same example', async () => {
     const { elementCode, iframeCode } = await import(new URL('embed-code.js', `file://${site}/`).href);
-    const spec = { dims: 2, input: [[1, 2], [3, 4]], kernel: [[1, 1, 1], [0, 0, 0], [-1, -1, -1]], stride: 2, padding: [1, 1], output_padding: 1 };
-    const el = elementCode(spec, 4, url + 'tconv-viz.js');
-    assert.match(el, /^<script type="module" src="[^"]+tconv-viz\.js"><\/script>\n<tconv-viz dims="2" input="\[\[1,2\],\[3,4\]\]" kernel="\[\[1,1,1\],\[0,0,0\],\[-1,-1,-1\]\]" stride="2" padding="1,1" output-padding="1" step="4"><\/tconv-viz>$/);
-    assert.equal(elementCode({ dims: 1, input: ['"><b>'], kernel: [1] }, 0), '<tconv-viz dims="1" input="[&quot;\\&quot;&gt;&lt;b&gt;&quot;]" kernel="[1]"></tconv-viz>');
+    const spec = {
+      dims: 2,
+      input: [
+        [1, 2],
+        [3, 4],
+      ],
+      kernel: [
+        [1, 1, 1],
+        [0, 0, 0],
+        [-1, -1, -1],
+      ],
+      stride: 2,
+      padding: [1, 1],
+      output_padding: 1,
+    };
+    const el = elementCode(spec, 4, `${url}tconv-viz.js`);
+    assert.match(
+      el,
+      /^<script type="module" src="[^"]+tconv-viz\.js"><\/script>\n<tconv-viz dims="2" input="\[\[1,2\],\[3,4\]\]" kernel="\[\[1,1,1\],\[0,0,0\],\[-1,-1,-1\]\]" stride="2" padding="1,1" output-padding="1" step="4"><\/tconv-viz>$/,
+    );
+    assert.equal(
+      elementCode({ dims: 1, input: ['"><b>'], kernel: [1] }, 0),
+      '<tconv-viz dims="1" input="[&quot;\\&quot;&gt;&lt;b&gt;&quot;]" kernel="[1]"></tconv-viz>',
+    );
     const frame = iframeCode(spec, 4, url);
-    assert.match(frame, /^<iframe src="[^"<>]+embed\.html\?dims=2&amp;input=[^"<> ]+" title="[^"]+" width="100%" height="\d+" loading="lazy"><\/iframe>$/);
-    write('codes.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>codes</title><link rel="icon" href="data:,">${el.split('\n')[0]}</head><body>${el.split('\n')[1].replace('<tconv-viz', '<tconv-viz id="el"')}${frame.replace('<iframe', '<iframe id="fr"').replace(' loading="lazy"', '')}</body></html>`);
+    assert.match(
+      frame,
+      /^<iframe src="[^"<>]+embed\.html\?dims=2&amp;input=[^"<> ]+" title="[^"]+" width="100%" height="\d+" loading="lazy"><\/iframe>$/,
+    );
+    write(
+      'codes.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>codes</title><link rel="icon" href="data:,">${el.split('\n')[0]}</head><body>${el.split('\n')[1].replace('<tconv-viz', '<tconv-viz id="el"')}${frame.replace('<iframe', '<iframe id="fr"').replace(' loading="lazy"', '')}</body></html>`,
+    );
     const page = await open('codes.html');
     await rendered(page);
     const f = await (await page.$('#fr')).contentFrame();
     await f.waitForFunction(() => document.querySelector('tconv-viz')?.stepCount > 0, null, { timeout: 20000 });
-    const inFrame = await f.evaluate(() => [document.querySelector('tconv-viz').output, document.querySelector('tconv-viz').step]);
+    const inFrame = await f.evaluate(() => [
+      document.querySelector('tconv-viz').output,
+      document.querySelector('tconv-viz').step,
+    ]);
     const inPage = await page.$eval('#el', (e) => [e.output, e.step]);
     assert.deepEqual(inFrame, inPage);
-    assert.deepEqual(inPage[0], [[0, 0, 0, 0], [2, 4, 2, 2], [0, 0, 0, 0], [-3, -7, -4, -4]]);
+    assert.deepEqual(inPage[0], [
+      [0, 0, 0, 0],
+      [2, 4, 2, 2],
+      [0, 0, 0, 0],
+      [-3, -7, -4, -4],
+    ]);
   });
 });

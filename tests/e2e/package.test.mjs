@@ -17,17 +17,30 @@ const siteDir = resolve(repo, process.env.TCONV_SITE_DIR ?? 'build/site');
 const packageDir = resolve(repo, process.env.TCONV_PACKAGE_DIR ?? join(siteDir, '../package'));
 
 const expected = [
-  'package.json', 'README.md',
-  'tconv-viz.js', 'tconv-viz-element.js', 'tconv-viz.d.ts', 'tconv-viz.css',
-  'viz.js', 'viz.css', 'controls.js', 'dom.js', 'formulas.js',
-  'tconv.js', 'tconv.d.ts', 'tconv-core.js', 'tconv-core.wasm',
+  'package.json',
+  'README.md',
+  'tconv-viz.js',
+  'tconv-viz-element.js',
+  'tconv-viz.d.ts',
+  'tconv-viz.css',
+  'viz.js',
+  'viz.css',
+  'controls.js',
+  'dom.js',
+  'formulas.js',
+  'tconv.js',
+  'tconv.d.ts',
+  'tconv-core.js',
+  'tconv-core.wasm',
 ];
 
 let files;
 before(() => {
   assert.ok(existsSync(join(packageDir, 'package.json')), `no package in ${packageDir} (build the wasm preset)`);
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-    cwd: packageDir, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+    cwd: packageDir,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
   });
   const [info] = JSON.parse(out);
   files = info.files.map((f) => f.path).sort();
@@ -35,7 +48,8 @@ before(() => {
 
 test('npm pack holds the element, the core, the types and the README, and nothing else of the site', () => {
   for (const name of expected) assert.ok(files.includes(name), `${name} is in the package`);
-  for (const name of files) assert.ok(!/\.html$|page\.js|main\.js|editor\.js|bench/.test(name), `${name} does not belong to the package`);
+  for (const name of files)
+    assert.ok(!/\.html$|page\.js|main\.js|editor\.js|bench/.test(name), `${name} does not belong to the package`);
   const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
   assert.equal(pkg.name, 'tconv-viz');
   assert.equal(pkg.type, 'module');
@@ -51,11 +65,12 @@ test('npm pack holds the element, the core, the types and the README, and nothin
 });
 
 test('every relative import of every module resolves to a file in the package', () => {
-  const specifiers = (code) => [
-    ...code.matchAll(/\b(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g),
-    ...code.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g),
-    ...code.matchAll(/new URL\(\s*["'](\.{1,2}\/[^"']+)["']\s*,\s*import\.meta\.url\s*\)/g),
-  ].map((m) => m[1]);
+  const specifiers = (code) =>
+    [
+      ...code.matchAll(/\b(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?["'](\.{1,2}\/[^"']+)["']/g),
+      ...code.matchAll(/\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g),
+      ...code.matchAll(/new URL\(\s*["'](\.{1,2}\/[^"']+)["']\s*,\s*import\.meta\.url\s*\)/g),
+    ].map((m) => m[1]);
   let checked = 0;
   for (const name of files.filter((f) => f.endsWith('.js') || f.endsWith('.d.ts'))) {
     const code = readFileSync(join(packageDir, name), 'utf8');
@@ -81,9 +96,12 @@ test('the package folder, served like a CDN at a sub-path, runs the element in a
   const cdn = join(root, 'npm/tconv-viz@0/');
   cpSync(packageDir, cdn, { recursive: true });
   mkdirSync(join(root, 'blog'));
-  writeFileSync(join(root, 'blog/post.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>post</title><link rel="icon" href="data:,">
+  writeFileSync(
+    join(root, 'blog/post.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>post</title><link rel="icon" href="data:,">
 <script type="module" src="/npm/tconv-viz@0/tconv-viz.js"></script></head>
-<body><tconv-viz dims="1" input="[2,3]" kernel="[1,2,3]" stride="2" step="end"><pre>[2 4 9 6 9]</pre></tconv-viz></body></html>`);
+<body><tconv-viz dims="1" input="[2,3]" kernel="[1,2,3]" stride="2" step="end"><pre>[2 4 9 6 9]</pre></tconv-viz></body></html>`,
+  );
   ({ server, url } = await serve(root, 0));
   browser = await launchBrowser();
   const page = await openPage(browser);
@@ -92,6 +110,10 @@ test('the package folder, served like a CDN at a sub-path, runs the element in a
   await page.goto(`${url}blog/post.html`);
   await page.waitForFunction(() => document.querySelector('tconv-viz')?.stepCount > 0, null, { timeout: 20000 });
   assert.deepEqual(await page.$eval('tconv-viz', (el) => el.output), [2, 4, 9, 6, 9]);
-  assert.deepEqual(requests.filter((u) => !u.startsWith(`${url}npm/tconv-viz@0/`) && !u.endsWith('post.html')), [], 'every file from the package folder');
+  assert.deepEqual(
+    requests.filter((u) => !u.startsWith(`${url}npm/tconv-viz@0/`) && !u.endsWith('post.html')),
+    [],
+    'every file from the package folder',
+  );
   assert.deepEqual(page.problems, []);
 });

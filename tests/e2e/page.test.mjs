@@ -55,13 +55,22 @@ describe('the seed’s worked examples', () => {
     assert.deepEqual(await grid(page, 2, 'buf'), rows(...Array(5).fill([0, 0, 0, 0, 0])));
     await next(page, 2);
     assert.deepEqual(await grid(page, 2, 'copy'), rows([1, 1, 1], [0, 0, 0], [-1, -1, -1]));
-    assert.deepEqual(await grid(page, 2, 'buf'), rows([1, 1, 1, 0, 0], [0, 0, 0, 0, 0], [-1, -1, -1, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]));
+    assert.deepEqual(
+      await grid(page, 2, 'buf'),
+      rows([1, 1, 1, 0, 0], [0, 0, 0, 0, 0], [-1, -1, -1, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]),
+    );
     await next(page, 2);
     assert.deepEqual(await grid(page, 2, 'copy'), rows([2, 2, 2], [0, 0, 0], [-2, -2, -2]));
     assert.match(await desc(page, 2), /input\[0\]\[1\] = 2\. Add 2 × kernel at rows 0–2, columns 2–4/);
     await next(page, 2);
     await next(page, 2);
-    const seedIntermediate = rows([1, 1, 3, 2, 2], [0, 0, 0, 0, 0], [2, 2, 4, 2, 2], [0, 0, 0, 0, 0], [-3, -3, -7, -4, -4]);
+    const seedIntermediate = rows(
+      [1, 1, 3, 2, 2],
+      [0, 0, 0, 0, 0],
+      [2, 2, 4, 2, 2],
+      [0, 0, 0, 0, 0],
+      [-3, -3, -7, -4, -4],
+    );
     assert.deepEqual(await grid(page, 2, 'buf'), seedIntermediate);
     await next(page, 2);
     // The carve: the outer ring is cut, the 3×3 centre kept.
@@ -69,7 +78,10 @@ describe('the seed’s worked examples', () => {
     assert.deepEqual(await grid(page, 2, 'out'), rows([0, 0, 0], [2, 4, 2], [0, 0, 0]));
     await next(page, 2);
     assert.deepEqual(await grid(page, 2, 'out'), rows([0, 0, 0], [2, 4, 2], [0, 0, 0]));
-    assert.match(await desc(page, 2), /^Output, 3 × 3: the intermediate output without its padding\. This is what PyTorch’s ConvTranspose2d returns\.$/);
+    assert.match(
+      await desc(page, 2),
+      /^Output, 3 × 3: the intermediate output without its padding\. This is what PyTorch’s ConvTranspose2d returns\.$/,
+    );
   });
 
   test('labels, sizes and formulas in the seed’s terms', async () => {
@@ -115,7 +127,9 @@ describe('controls', () => {
     });
     assert.match(await desc(page, 2), /^Step 4 of 4/);
     await page.click('#ex1 button.play');
-    await page.waitForFunction(() => document.querySelector('#ex1 .desc').textContent.startsWith('Output'), null, { timeout: 10000 });
+    await page.waitForFunction(() => document.querySelector('#ex1 .desc').textContent.startsWith('Output'), null, {
+      timeout: 10000,
+    });
     assert.equal(await page.getAttribute('#ex1 button.play', 'aria-label'), 'Play');
   });
 
@@ -126,7 +140,8 @@ describe('controls', () => {
       els
         .filter((el) => !el.getAttribute('aria-label') && !el.labels?.length && !el.title)
         .filter((el) => !(el.tagName === 'BUTTON' && el.textContent.trim())) // a button's text names it
-        .map((el) => el.outerHTML));
+        .map((el) => el.outerHTML),
+    );
     assert.deepEqual(unnamed, []);
     assert.equal(await page.$$eval('#ex2 table caption', (c) => c.length), 5);
     assert.equal(await page.getAttribute('#ex2 .desc', 'aria-live'), 'polite');
@@ -218,7 +233,10 @@ describe('editing', () => {
     await page.fill('#ex1 .params input[aria-label="stride"]', '1');
     assert.match(await text(page, '#ex1 .summary'), /Input 3 → output 4: kernel 2, stride 1, bias 0.5/);
     const math = await page.$$eval('#ex1 .formulas dd', (m) => m.map((el) => el.textContent.replace(/\s+/g, '')));
-    assert.ok(math.some((m) => m.endsWith('=(3−1)·1+1·(2−1)+1=4')), math.join('\n'));
+    assert.ok(
+      math.some((m) => m.endsWith('=(3−1)·1+1·(2−1)+1=4')),
+      math.join('\n'),
+    );
     await page.waitForURL(/in1=1,2,3&k1=10,2&b1=0.5&step1=/);
   });
 
@@ -227,14 +245,24 @@ describe('editing', () => {
     ['input[aria-label="input[1]"]', 'abc', 'input', /input\[1\] must be a number, got "abc"/],
     ['input[aria-label="stride"]', '0', 'stride', /stride must be at least 1, got 0/],
     ['input[aria-label="stride"]', '1.5', 'stride', /stride must be an integer/],
-    ['input[aria-label="output_padding"]', '2', 'output_padding', /output_padding = 2 must be smaller than stride \(2\)/],
+    [
+      'input[aria-label="output_padding"]',
+      '2',
+      'output_padding',
+      /output_padding = 2 must be smaller than stride \(2\)/,
+    ],
     ['input[aria-label="padding"]', '9', 'padding', /padding 9 is too large/],
     ['input[aria-label="dilation"]', '-1', 'dilation', /dilation must be at least 1/],
     ['input[aria-label="bias"]', '1e200', 'bias', /bias\[0\] = 1e\+200 is larger in magnitude than the limit 1e\+100/],
     ['.matrix.input label input', '[1, 2', 'input', /cannot read/],
     ['.matrix.kernel label input', '1 2; 3 4', 'kernel', /kernel\[0\] must be a number, got an array/],
     ['.matrix.input label input', Array(70).fill(1).join(' '), 'input', /input length 70 is over the limit of 64/],
-    ['.matrix.input label input', Array(20).fill(1).join(' '), 'input', /input length 20 is over this page's limit of 16/],
+    [
+      '.matrix.input label input',
+      Array(20).fill(1).join(' '),
+      'input',
+      /input length 20 is over this page's limit of 16/,
+    ],
     ['input[aria-label="input length"]', '40', 'input', /input length 40 is over this page's limit of 16/],
   ];
   test('each class of bad input: its message at the field, the last valid state kept, the text kept', async () => {
@@ -277,8 +305,12 @@ describe('editing', () => {
 
 describe('two other ways to the same output', () => {
   // Every table in an example's views, as rows of text: padded input, rotated kernel, Cᵀ, x, y.
-  const tables = (page, ex) => page.$$eval(`#ex${ex} .views table`, (ts) =>
-    ts.map((t) => [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))));
+  const tables = (page, ex) =>
+    page.$$eval(`#ex${ex} .views table`, (ts) =>
+      ts.map((t) =>
+        [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+      ),
+    );
   // The tables are built on the toggle event, which comes a task after the click.
   const openViews = async (page, ex) => {
     await page.click(`#ex${ex} .views summary`);
@@ -295,23 +327,51 @@ describe('two other ways to the same output', () => {
     const [padded, rotated, ct, x, y] = await tables(page, 2);
     assert.deepEqual(padded, rows([0, 0, 0, 0, 0], [0, 1, 0, 2, 0], [0, 0, 0, 0, 0], [0, 3, 0, 4, 0], [0, 0, 0, 0, 0]));
     // Input values, inserted zeros and padding (the ring of 16 around the zero-inserted 3 × 3).
-    const kinds = await page.$$eval('#ex2 .views table', ([t]) => ['gv', 'gz', 'gp'].map((k) => [...t.querySelectorAll(`td.${k}`)].map((td) => td.textContent).join('')));
+    const kinds = await page.$$eval('#ex2 .views table', ([t]) =>
+      ['gv', 'gz', 'gp'].map((k) => [...t.querySelectorAll(`td.${k}`)].map((td) => td.textContent).join('')),
+    );
     assert.deepEqual(kinds, ['1234', '00000', '0'.repeat(16)]);
     assert.deepEqual(rotated, rows([-1, -1, -1], [0, 0, 0], [1, 1, 1]));
-    assert.match(await views(page, 2), /pad = dilation·\(k − 1\) − padding = 1·\(3 − 1\) − 1 = 1 on each side, plus output_padding 0 at the end/);
-    assert.match(await text(page, '#ex2 .views p'), /^Rotate the kernel 180°\. .*slide the rotated kernel \(taps 1 × 1 apart\) over this grid with stride 1; each window’s sum of products is one output cell/);
-    assert.match(await views(page, 2), /output \(flattened\) = Cᵀ · input \(flattened\), where C is the matrix of the direct convolution/);
+    assert.match(
+      await views(page, 2),
+      /pad = dilation·\(k − 1\) − padding = 1·\(3 − 1\) − 1 = 1 on each side, plus output_padding 0 at the end/,
+    );
+    assert.match(
+      await text(page, '#ex2 .views p'),
+      /^Rotate the kernel 180°\. .*slide the rotated kernel \(taps 1 × 1 apart\) over this grid with stride 1; each window’s sum of products is one output cell/,
+    );
+    assert.match(
+      await views(page, 2),
+      /output \(flattened\) = Cᵀ · input \(flattened\), where C is the matrix of the direct convolution/,
+    );
     // Cᵀ, 9 × 4, from its definition: Cᵀ[o][i] = kernel[o_r − 2·i_r + 1][o_c − 2·i_c + 1] where that is inside the kernel.
-    const kernel = [[1, 1, 1], [0, 0, 0], [-1, -1, -1]];
-    const expected = Array.from({ length: 9 }, (_, o) => Array.from({ length: 4 }, (_, i) => {
-      const [r, c] = [Math.floor(o / 3) - 2 * Math.floor(i / 2) + 1, (o % 3) - 2 * (i % 2) + 1];
-      return r >= 0 && r < 3 && c >= 0 && c < 3 ? kernel[r][c] : 0;
-    }));
+    const kernel = [
+      [1, 1, 1],
+      [0, 0, 0],
+      [-1, -1, -1],
+    ];
+    const expected = Array.from({ length: 9 }, (_, o) =>
+      Array.from({ length: 4 }, (_, i) => {
+        const [r, c] = [Math.floor(o / 3) - 2 * Math.floor(i / 2) + 1, (o % 3) - 2 * (i % 2) + 1];
+        return r >= 0 && r < 3 && c >= 0 && c < 3 ? kernel[r][c] : 0;
+      }),
+    );
     assert.deepEqual(ct, rows(...expected));
     assert.deepEqual(ct[3], ['-1', '0', '1', '0']);
-    assert.deepEqual(ct.map((row) => row[0]), ['0', '0', '0', '-1', '-1', '0', '0', '0', '0']);
-    assert.deepEqual(await page.$$eval('#ex2 .views table', (t) => [...t[2].querySelectorAll('thead th')].map((th) => th.textContent)), ['x[0,0]', 'x[0,1]', 'x[1,0]', 'x[1,1]']);
-    assert.deepEqual(await page.$$eval('#ex2 .views table', (t) => [...t[2].querySelectorAll('tbody th')].map((th) => th.textContent).slice(0, 4)), ['y[0,0]', 'y[0,1]', 'y[0,2]', 'y[1,0]']);
+    assert.deepEqual(
+      ct.map((row) => row[0]),
+      ['0', '0', '0', '-1', '-1', '0', '0', '0', '0'],
+    );
+    assert.deepEqual(
+      await page.$$eval('#ex2 .views table', (t) => [...t[2].querySelectorAll('thead th')].map((th) => th.textContent)),
+      ['x[0,0]', 'x[0,1]', 'x[1,0]', 'x[1,1]'],
+    );
+    assert.deepEqual(
+      await page.$$eval('#ex2 .views table', (t) =>
+        [...t[2].querySelectorAll('tbody th')].map((th) => th.textContent).slice(0, 4),
+      ),
+      ['y[0,0]', 'y[0,1]', 'y[0,2]', 'y[1,0]'],
+    );
     assert.equal(await page.$$eval('#ex2 .views table', (t) => t[2].querySelectorAll('td.z').length), 28);
     assert.deepEqual(x, rows([1], [2], [3], [4]));
     assert.deepEqual(y, rows([0], [0], [0], [2], [4], [2], [0], [0], [0]));
@@ -331,7 +391,13 @@ describe('two other ways to the same output', () => {
     assert.deepEqual(padded, rows([0, 0, 2, 0, 3, 0, 0]));
     assert.deepEqual(rotated, rows([3, 2, 1]));
     assert.deepEqual(ct, rows([1, 0], [2, 0], [3, 1], [0, 2], [0, 3]));
-    assert.deepEqual([ct.map((r) => r[0]), ct.map((r) => r[1])], [['1', '2', '3', '0', '0'], ['0', '0', '1', '2', '3']]);
+    assert.deepEqual(
+      [ct.map((r) => r[0]), ct.map((r) => r[1])],
+      [
+        ['1', '2', '3', '0', '0'],
+        ['0', '0', '1', '2', '3'],
+      ],
+    );
     assert.deepEqual(x, rows([2], [3]));
     assert.deepEqual(y, rows([2], [4], [9], [6], [9]));
     // The 2D example's views stay closed and unbuilt.
@@ -342,8 +408,16 @@ describe('two other ways to the same output', () => {
     const page = await open('?in1=1,2,3&k1=1,2,3&s1=2&p1=3&op1=1');
     await openViews(page, 1);
     assert.deepEqual((await tables(page, 1))[0], rows([0, 2, 0, 3]));
-    assert.deepEqual(await page.$$eval('#ex1 .views table td', (tds) => tds.slice(0, 4).map((td) => td.className)), ['gz', 'gv', 'gz', 'gv']);
-    assert.match(await views(page, 1), /= −1 on each side, plus output_padding 1 at the end; a negative pad crops the zero-inserted input instead: 1 cell cut from the start/);
+    assert.deepEqual(await page.$$eval('#ex1 .views table td', (tds) => tds.slice(0, 4).map((td) => td.className)), [
+      'gz',
+      'gv',
+      'gz',
+      'gv',
+    ]);
+    assert.match(
+      await views(page, 1),
+      /= −1 on each side, plus output_padding 1 at the end; a negative pad crops the zero-inserted input instead: 1 cell cut from the start/,
+    );
     const input = Array.from({ length: 16 }, () => Array(16).fill(1).join(',')).join(';');
     const kernel = Array.from({ length: 7 }, () => Array(7).fill(1).join(',')).join(';');
     const large = await open(`?in2=${input}&k2=${kernel}&s2=4`);
@@ -365,11 +439,17 @@ describe('screenshots', () => {
         const page = await open('', { width, colorScheme });
         await page.screenshot({ path: shotPath(`page-${width}-${colorScheme}`), fullPage: true });
         for (const ex of [1, 2]) {
-          for (const [name, key, times] of [['empty', 'Home', 0], ['mid', 'ArrowRight', 2], ['output', 'End', 1]]) {
+          for (const [name, key, times] of [
+            ['empty', 'Home', 0],
+            ['mid', 'ArrowRight', 2],
+            ['output', 'End', 1],
+          ]) {
             await page.focus(`#ex${ex} .stage`);
             if (key === 'ArrowRight') await page.keyboard.press('Home');
             for (let i = 0; i < Math.max(times, 1); i++) await page.keyboard.press(key);
-            await page.$eval(`#ex${ex}`, (el) => el.querySelectorAll('td').forEach((td) => td.getAnimations().forEach((a) => a.finish())));
+            await page.$eval(`#ex${ex}`, (el) =>
+              el.querySelectorAll('td').forEach((td) => td.getAnimations().forEach((a) => a.finish())),
+            );
             await page.evaluate(() => document.activeElement.blur());
             const box = await page.$(`#ex${ex}`);
             const width_ = (await box.boundingBox()).width;

@@ -11,13 +11,21 @@ export const siteDir = resolve(repo, process.env.TCONV_SITE_DIR ?? 'build/site')
 export const shotDir = resolve(repo, 'test-artifacts/screenshots');
 
 export const chromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
 ];
 
 /** Starts the server and the browser; returns {url, browser, open(path, options), close()}. */
 export async function start() {
   const { server, url } = await serve(siteDir, 0);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
   const pages = [];
   return {
     url,
@@ -30,7 +38,10 @@ export async function start() {
       page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
       page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
       await page.addInitScript(() =>
-        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+        ),
+      );
       pages.push(page);
       await page.goto(url + path);
       await ready(page);
@@ -48,7 +59,9 @@ export const ready = (page) =>
 
 /** The numbers of one grid of an example ('in', 'kern', 'copy', 'buf', 'out') as rows of text. */
 export const grid = (page, ex, name) =>
-  page.$$eval(`#ex${ex} .${name} tbody tr`, (rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+  page.$$eval(`#ex${ex} .${name} tbody tr`, (rows) =>
+    rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+  );
 
 /** The text of an element, no-break spaces read as spaces. */
 export const text = (page, selector) => page.$eval(selector, (el) => el.textContent.replace(/\u00a0/g, ' '));

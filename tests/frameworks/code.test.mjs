@@ -21,14 +21,17 @@ function program(spec) {
 
 const flat = (v) => (Array.isArray(v) ? v.flatMap(flat) : [v]);
 function assertClose(got, want, label) {
-  const g = flat(got), w = flat(want);
+  const g = flat(got),
+    w = flat(want);
   assert.equal(g.length, w.length, label);
-  g.forEach((x, i) => assert.ok(Math.abs(x - w[i]) <= 1e-3 + 1e-4 * Math.abs(w[i]), `${label}: value ${i} is ${x}, PyTorch ${w[i]}`));
+  g.forEach((x, i) =>
+    assert.ok(Math.abs(x - w[i]) <= 1e-3 + 1e-4 * Math.abs(w[i]), `${label}: value ${i} is ${x}, PyTorch ${w[i]}`),
+  );
 }
 
 const AsyncFunction = (async () => {}).constructor;
 
-test('tfjs programs print PyTorch\'s output for every golden case', async () => {
+test("tfjs programs print PyTorch's output for every golden case", async () => {
   for (const c of accepted) {
     const source = program(c.spec);
     const body = source.replace(/^import .*$/gm, '');
@@ -39,7 +42,12 @@ test('tfjs programs print PyTorch\'s output for every golden case', async () => 
 });
 
 test('tfjs programs run as they are in Node', () => {
-  for (const c of [accepted[0], accepted[1], accepted.find((x) => x.spec.groups > 1), accepted.find((x) => JSON.stringify(x.spec.dilation ?? 1).match(/[23]/))]) {
+  for (const c of [
+    accepted[0],
+    accepted[1],
+    accepted.find((x) => x.spec.groups > 1),
+    accepted.find((x) => JSON.stringify(x.spec.dilation ?? 1).match(/[23]/)),
+  ]) {
     const file = resolve(repoRoot, 'tests/frameworks', `.program-${process.pid}.mjs`);
     writeFileSync(file, program(c.spec));
     try {

@@ -34,11 +34,17 @@ function kerasToJax(k, s, d, padding, op) {
 test('jax: SAME and VALID are the padding of jax._src.lax.convolution._conv_transpose_padding', () => {
   const rng = random(31);
   for (let i = 0; i < 400; i++) {
-    const n = rng.int(1, 40), k = rng.int(1, 9), s = rng.int(1, 6), d = rng.int(1, 3);
+    const n = rng.int(1, 40),
+      k = rng.int(1, 9),
+      s = rng.int(1, 6),
+      d = rng.int(1, 3);
     const padding = rng.pick(['SAME', 'VALID']);
     const kd = (k - 1) * d + 1;
     const [lo, hi] = convTransposePadding(kd, s, padding);
-    const r = translate({ dims: 1, input_size: n, kernel_size: k, strides: [s], padding, rhs_dilation: [d] }, { from: 'jax' });
+    const r = translate(
+      { dims: 1, input_size: n, kernel_size: k, strides: [s], padding, rhs_dilation: [d] },
+      { from: 'jax' },
+    );
     const label = JSON.stringify({ n, k, s, d, padding });
     // conv_general_dilated over the stride-dilated input ((n - 1) * s + 1 cells) padded by (lo, hi).
     assert.deepEqual(r.output_size, [(n - 1) * s + 1 + lo + hi - kd + 1], label);
@@ -47,19 +53,28 @@ test('jax: SAME and VALID are the padding of jax._src.lax.convolution._conv_tran
   }
 });
 
-test('jax: the docs\' worked example, SAME with strides 2 on 200 x 198', () => {
-  const r = translate({ dims: 2, input_size: [200, 198], kernel_size: [3, 3], strides: [2, 2], padding: 'SAME' }, { from: 'jax' });
+test("jax: the docs' worked example, SAME with strides 2 on 200 x 198", () => {
+  const r = translate(
+    { dims: 2, input_size: [200, 198], kernel_size: [3, 3], strides: [2, 2], padding: 'SAME' },
+    { from: 'jax' },
+  );
   assert.deepEqual(r.output_size, [400, 396]);
   assert.deepEqual(r.crop, { begin: [0, 0], end: [1, 1] });
   assert.equal(r.exact, false); // PyTorch needs padding 0 and a slice: the extra cell is cut at the end only
-  assert.deepEqual(r.slice, [[0, 400], [0, 396]]);
+  assert.deepEqual(r.slice, [
+    [0, 400],
+    [0, 396],
+  ]);
 });
 
 test('jax: explicit pairs pad the stride-dilated input; use_consistent_padding takes PyTorch-like pairs', () => {
   const rng = random(32);
   for (let i = 0; i < 300; i++) {
-    const n = rng.int(1, 20), k = rng.int(1, 7), s = rng.int(1, 5);
-    const lo = rng.int(-2, k + 2), hi = rng.int(-2, k + 2);
+    const n = rng.int(1, 20),
+      k = rng.int(1, 7),
+      s = rng.int(1, 5);
+    const lo = rng.int(-2, k + 2),
+      hi = rng.int(-2, k + 2);
     const out = (n - 1) * s + 1 + lo + hi - k + 1;
     const args = { dims: 1, input_size: n, kernel_size: k, strides: [s], padding: [[lo, hi]] };
     const r = translate(args, { from: 'jax' });
@@ -80,7 +95,10 @@ test('jax: PyTorch parameters always have an exact JAX form, and it reads back t
   for (let i = 0; i < 300; i++) {
     const dims = rng.int(1, 2);
     const ax = () => Array.from({ length: dims }, () => rng.int(1, 5));
-    const input_size = ax(), kernel_size = ax(), stride = ax(), dilation = ax();
+    const input_size = ax(),
+      kernel_size = ax(),
+      stride = ax(),
+      dilation = ax();
     const padding = stride.map(() => rng.int(0, 3));
     const output_padding = stride.map((s, a) => rng.int(0, Math.max(s, dilation[a]) - 1));
     const spec = { dims, input_size, kernel_size, stride, padding, output_padding, dilation };
@@ -97,14 +115,24 @@ test('jax: PyTorch parameters always have an exact JAX form, and it reads back t
   }
 });
 
-test('keras: the JAX backend\'s padding gives the same crop as the TensorFlow backend\'s rule', () => {
+test("keras: the JAX backend's padding gives the same crop as the TensorFlow backend's rule", () => {
   const rng = random(34);
   for (let i = 0; i < 400; i++) {
-    const n = rng.int(1, 12), k = rng.int(1, 7), s = rng.int(1, 5);
+    const n = rng.int(1, 12),
+      k = rng.int(1, 7),
+      s = rng.int(1, 5);
     const d = s === 1 ? rng.int(1, 3) : 1;
     const padding = rng.pick(['same', 'valid']);
     const op = rng.int(0, 1) ? rng.int(0, s - 1) : null;
-    const args = { dims: 1, input_size: n, kernel_size: k, strides: s, padding, dilation_rate: d, ...(op == null ? {} : { output_padding: op }) };
+    const args = {
+      dims: 1,
+      input_size: n,
+      kernel_size: k,
+      strides: s,
+      padding,
+      dilation_rate: d,
+      ...(op == null ? {} : { output_padding: op }),
+    };
     const r = translate(args, { from: 'keras' });
     const kd = (k - 1) * d + 1;
     const [left, right] = kerasToJax(k, s, d, padding, op);

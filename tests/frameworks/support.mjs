@@ -110,7 +110,9 @@ export function fullBuffer(dims, input, inShape, kernel, kShape, stride, dilatio
 export function cropOf(cell, full, crop, dims) {
   const n = full.map((f, a) => f - crop.begin[a] - crop.end[a]);
   if (dims === 1) return Array.from({ length: n[0] }, (_, i) => cell(crop.begin[0] + i));
-  return Array.from({ length: n[0] }, (_, i) => Array.from({ length: n[1] }, (_, j) => cell(crop.begin[0] + i, crop.begin[1] + j)));
+  return Array.from({ length: n[0] }, (_, i) =>
+    Array.from({ length: n[1] }, (_, j) => cell(crop.begin[0] + i, crop.begin[1] + j)),
+  );
 }
 
 export const fullSize = (inS, k, s, d) => inS.map((n, a) => (n - 1) * s[a] + d[a] * (k[a] - 1) + 1);

@@ -19,7 +19,8 @@ before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'tconv-csp-'));
   mkdirSync(join(folder, 'lib'));
   mkdirSync(join(folder, 'posts'));
-  for (const file of ['tconv.js', 'tconv-core.js', 'tconv-core.wasm']) cpSync(join(siteDir, file), join(folder, 'lib', file));
+  for (const file of ['tconv.js', 'tconv-core.js', 'tconv-core.wasm'])
+    cpSync(join(siteDir, file), join(folder, 'lib', file));
   writeFileSync(
     join(folder, 'posts', 'index.html'),
     '<!doctype html><meta charset="utf-8"><title>csp</title><link rel="icon" href="data:,"><output id="result">loading</output>' +

@@ -42,9 +42,18 @@ for (const [name, spec] of Object.entries(invalid)) {
     assert.equal(cli.status, 2);
     const { error } = JSON.parse(cli.stdout);
     assert.ok(error.length > 10, error);
-    assert.throws(() => tconv.compute(spec), (e) => e instanceof TconvError && e.message === error);
-    assert.throws(() => tconv.trace(spec), (e) => e instanceof TconvError && e.message === error);
-    assert.throws(() => tconv.explain(spec), (e) => e instanceof TconvError && e.message === error);
+    assert.throws(
+      () => tconv.compute(spec),
+      (e) => e instanceof TconvError && e.message === error,
+    );
+    assert.throws(
+      () => tconv.trace(spec),
+      (e) => e instanceof TconvError && e.message === error,
+    );
+    assert.throws(
+      () => tconv.explain(spec),
+      (e) => e instanceof TconvError && e.message === error,
+    );
   });
 }
 
@@ -69,7 +78,10 @@ test('a step out of range and an unknown explain format throw TconvError', () =>
 test('steps that are not integers and absurd nesting throw TconvError; BigInts are numbers', () => {
   const trace = tconv.trace(seed1d);
   for (const bad of [1.7, NaN, 2 ** 32, 'abc', undefined]) assert.throws(() => trace.step(bad), { name: 'TconvError' });
-  assert.throws(() => trace.bufferAfter(1.5), { name: 'TconvError', message: 'steps done must be an integer, got 1.5' });
+  assert.throws(() => trace.bufferAfter(1.5), {
+    name: 'TconvError',
+    message: 'steps done must be an integer, got 1.5',
+  });
   // A BigInt is a number written without a fraction: read as one, not a TypeError.
   assert.deepEqual(tconv.compute({ dims: 1, input: [2, 3n], kernel: [1] }).output, [2, 3]);
   let deep = [1];
@@ -83,7 +95,15 @@ test('typed arrays are accepted as input data', () => {
 });
 
 test('the matrix view reports its size limit instead of failing', () => {
-  const big = { dims: 2, input: Array(16).fill(Array(16).fill(1)), kernel: [[1, 2], [3, 4]], stride: 4 };
+  const big = {
+    dims: 2,
+    input: Array(16).fill(Array(16).fill(1)),
+    kernel: [
+      [1, 2],
+      [3, 4],
+    ],
+    stride: 4,
+  };
   const { matrix } = tconv.trace(big);
   assert.match(matrix.error, /^the matrix C\^T would be 3844 x 256, over the limit of 262144 cells$/);
 });

@@ -15,7 +15,10 @@ for (const c of golden) {
     if (c.error !== undefined) {
       assert.equal(cli.status, 2);
       const { error } = JSON.parse(cli.stdout);
-      assert.throws(() => tconv.compute(c.spec), (e) => e instanceof TconvError && e.message === error);
+      assert.throws(
+        () => tconv.compute(c.spec),
+        (e) => e instanceof TconvError && e.message === error,
+      );
       return;
     }
     assert.equal(cli.status, 0, cli.stdout);

@@ -31,9 +31,10 @@ test('2D seed: the 5x5 intermediate output and the carved 3x3', () => {
   const trace = tconv.trace(seed2d);
   assert.equal(trace.stepCount, 4);
   assert.deepEqual(trace.bufferShape, [1, 5, 5]);
-  assert.deepEqual(plain(trace.step(3).buffer.data), [
-    1, 1, 3, 2, 2, 0, 0, 0, 0, 0, 2, 2, 4, 2, 2, 0, 0, 0, 0, 0, -3, -3, -7, -4, -4,
-  ]);
+  assert.deepEqual(
+    plain(trace.step(3).buffer.data),
+    [1, 1, 3, 2, 2, 0, 0, 0, 0, 0, 2, 2, 4, 2, 2, 0, 0, 0, 0, 0, -3, -3, -7, -4, -4],
+  );
   assert.deepEqual(plain(trace.carved.data), [0, 0, 0, 2, 4, 2, 0, 0, 0]);
   assert.deepEqual(trace.output.shape, [3, 3]);
   for (const axis of trace.axes) {

@@ -12,7 +12,8 @@ const joined = new Set();
 const body = modules.map((file) => {
   const text = readFileSync(file, 'utf8');
   for (const [, name] of text.matchAll(/^import [^;]*? from '\.\/(?!tconv\.js)([\w-]+\.js)';$/gm)) {
-    if (!joined.has(name)) throw new Error(`bundle.mjs: ${basename(file)} imports ./${name}, which is not listed before it`);
+    if (!joined.has(name))
+      throw new Error(`bundle.mjs: ${basename(file)} imports ./${name}, which is not listed before it`);
   }
   joined.add(basename(file));
   return text

@@ -43,7 +43,9 @@ class Result {
   [[nodiscard]] bool ok() const { return std::holds_alternative<T>(state_); }
   /// The value; only valid when ok().
   [[nodiscard]] const T& value() const& { return std::get<T>(state_); }
-  [[nodiscard]] T&& value() && { return std::get<T>(std::move(state_)); }
+  [[nodiscard]] T& value() & { return std::get<T>(state_); }
+  // By value from a temporary, so that `for (auto& x : f().value())` cannot dangle.
+  [[nodiscard]] T value() && { return std::get<T>(std::move(state_)); }
   /// The error; only valid when !ok().
   [[nodiscard]] const Error& error() const { return std::get<Error>(state_); }
 

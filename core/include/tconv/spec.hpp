@@ -138,8 +138,12 @@ Result<Spec> parse_shape_spec(std::string_view json);
 
 /// The shapes of arrays that a caller holds as data rather than JSON text (the WebAssembly binding's
 /// fast path), by spec key, outermost size first. A key given here must not also be in the text.
+struct ArrayShape {
+  std::vector<int> sizes;  ///< outermost first
+  std::string first;       ///< the first value as written, which a nesting error quotes ("got 1")
+};
 struct ArrayShapes {
-  std::optional<std::vector<int>> input, weight, kernel, bias;
+  std::optional<ArrayShape> input, weight, kernel, bias;
 };
 
 /// parse_spec() with the arrays of `shapes` given by shape only: every rule that depends on sizes is

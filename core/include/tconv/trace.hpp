@@ -1,7 +1,12 @@
 #pragma once
-/// @file What a visualizer needs, assembled in one place: the whole trace at once (its final
-/// state, the carve, the output and both equivalent views) and the state at any one step.
+/// @file The trace session: one validated spec kept in the core, asked many questions. The final
+/// state, the carve and the output are computed once; each step, each cell's provenance and each
+/// row or column of C^T is computed when asked, from the kept spec; the gather view and the whole
+/// C^T are built on first use only.
 
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <vector>
 
 #include "tconv/geometry.hpp"
@@ -12,30 +17,122 @@
 
 namespace tconv {
 
-/// The trace of a spec, everything but the individual steps.
-struct TraceSummary {
-  int step_count = 0;                    ///< C_in x input area
-  std::vector<AxisGeometry> axes;        ///< sizes and carve per axis
-  std::vector<int> buffer_shape;         ///< [C_out][buffer...]
-  Tensor final_buffer;                   ///< the intermediate output after every step
-  std::vector<int> final_contributions;  ///< products each buffer cell received
-  Tensor carved;                         ///< [C_out][output...] after the carve, before the bias
-  Tensor output;                         ///< what compute() returns
-  Result<GatherView> gather;             ///< the gather view, or why it is not built
-  std::vector<int> matrix_shape;         ///< C^T's [rows, cols], whether or not it is built
-  Result<Tensor> matrix;                 ///< C^T, or why it is not built
+namespace detail {
+class Scatterer;
+}
+
+/// A cell of a grid: [channel, ...position], one position per spatial axis. An input cell is
+/// [c_in, ...]; an output or intermediate cell [c_out, ...]; a weight tap [c_in, c_out_in_group, ...].
+using Cell = std::vector<int>;
+
+/// The grid an output-side cell is in: the output (after the carve), or the intermediate buffer.
+enum class Where { output, intermediate };
+
+/// One product added into a cell: step `step`'s input element times one weight tap.
+struct Contribution {
+  int step = 0;        ///< as TraceSession::step(t)
+  Cell input;          ///< [c_in, ...position]
+  Cell tap;            ///< the weight index [c_in, c_out_in_group, ...kernel position]
+  double value = 0;    ///< the input value
+  double weight = 0;   ///< the weight value
+  double product = 0;  ///< value * weight, exactly as the scatter adds it
 };
 
-TraceSummary summarize_trace(const Spec& spec);
+/// Every cell one input element adds to.
+struct Reach {
+  std::vector<Cell> intermediate;  ///< in the intermediate buffer, in the order the step adds them
+  std::vector<Cell> output;        ///< the same cells in output coordinates, without those the carve removes
+};
 
-/// The state at step t: the step itself and the buffer and contributions after it.
+/// What a tap of the gather view's window lands on.
+enum class GatherOn { input, zero, padding };
+
+/// One tap of the gather window: a padded-input cell times a rotated-kernel tap.
+struct GatherTap {
+  Cell padded;  ///< [c_in, ...position in the zero-inserted, padded input]
+  Cell kernel;  ///< [c_in, c_out_in_group, ...position in the rotated kernel]
+  GatherOn on = GatherOn::input;
+  Cell input;        ///< the input element under the tap ([c_in, ...]); empty on a zero or padding
+  double value = 0;  ///< the padded input's value there (0 on a zero or padding)
+  double weight = 0;
+  double product = 0;
+};
+
+/// The window of the gather view that makes one output cell.
+struct GatherWindow {
+  Cell cell;                    ///< the output cell [c_out, ...]
+  std::vector<int> origin;      ///< the window's corner in the padded input, per axis (= the cell's position)
+  std::vector<int> dilation;    ///< distance between taps, per axis
+  std::vector<GatherTap> taps;  ///< input channels of the group (outer), then rotated-kernel taps row-major
+};
+
+/// The state after step t.
 struct StepState {
   TraceStep step;                  ///< the element and its products
   Tensor buffer;                   ///< the intermediate output after step t
   std::vector<int> contributions;  ///< products each buffer cell has received so far
 };
 
-/// An error unless 0 <= t < step_count.
-Result<StepState> step_state(const Spec& spec, int t);
+class TraceSession {
+ public:
+  /// A session over a spec that validate_spec() accepted. Computes the final buffer, its counts,
+  /// the carve and the output.
+  explicit TraceSession(Spec spec);
+  ~TraceSession();
+  TraceSession(const TraceSession&) = delete;
+  TraceSession& operator=(const TraceSession&) = delete;
+
+  [[nodiscard]] const Spec& spec() const { return spec_; }
+  [[nodiscard]] int step_count() const { return step_count_; }
+  [[nodiscard]] const std::vector<AxisGeometry>& axes() const { return axes_; }
+  [[nodiscard]] const std::vector<int>& buffer_shape() const { return final_buffer_.shape; }
+  [[nodiscard]] const Tensor& final_buffer() const { return final_buffer_; }
+  [[nodiscard]] const std::vector<int>& final_contributions() const { return final_contributions_; }
+  /// [C_out][output...] after the carve, before the bias.
+  [[nodiscard]] const Tensor& carved() const { return carved_; }
+  /// What compute() returns.
+  [[nodiscard]] const Tensor& output() const { return output_; }
+
+  /// Step t's element and products and the buffer and counts after it, in one replay.
+  [[nodiscard]] Result<StepState> step(int t) const;
+  /// The buffer after the first n steps (0: all zeros).
+  [[nodiscard]] Result<Tensor> buffer_after(int n) const;
+
+  /// The products a cell received, in the order the core added them: adding them from 0 in this
+  /// order (then the bias, for Where::output) gives the cell's value bit for bit. Empty for a cell
+  /// no copy reached.
+  [[nodiscard]] Result<std::vector<Contribution>> contributions(const Cell& cell, Where where) const;
+  /// The cell's value in that grid (the output's includes the bias).
+  [[nodiscard]] Result<double> value(const Cell& cell, Where where) const;
+  /// The bias of an output channel, 0 without a bias.
+  [[nodiscard]] double bias(int out_channel) const;
+  /// Every cell an input element adds to.
+  [[nodiscard]] Result<Reach> reach(const Cell& input) const;
+  /// The gather view's window for an output cell.
+  [[nodiscard]] Result<GatherWindow> gather_window(const Cell& output) const;
+
+  /// C^T's [rows, cols] = [C_out x output area, C_in x input area].
+  [[nodiscard]] std::vector<std::int64_t> matrix_shape() const;
+  /// One entry, row or column of C^T, without building the whole matrix.
+  [[nodiscard]] Result<double> matrix_entry(std::int64_t row, std::int64_t col) const;
+  [[nodiscard]] Result<std::vector<double>> matrix_row(std::int64_t row) const;
+  [[nodiscard]] Result<std::vector<double>> matrix_column(std::int64_t col) const;
+
+  /// The gather view and the whole C^T, built on first use (or why they are not built).
+  [[nodiscard]] const Result<GatherView>& gather() const;
+  [[nodiscard]] const Result<Tensor>& matrix() const;
+
+ private:
+  Spec spec_;
+  std::vector<AxisGeometry> axes_;
+  int step_count_ = 0;
+  std::unique_ptr<detail::Scatterer> scatterer_;  // holds a reference to spec_: the session never moves
+  Tensor final_buffer_;
+  std::vector<int> final_contributions_;
+  Tensor carved_;
+  Tensor output_;
+  mutable std::optional<Result<GatherView>> gather_;
+  mutable std::optional<Result<Tensor>> matrix_;
+};
 
 }  // namespace tconv

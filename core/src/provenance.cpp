@@ -1,0 +1,291 @@
+// Where every number comes from, asked of a trace session one cell at a time: the products a cell
+// received (in the order the scatter added them), the cells an input element reaches, the gather
+// view's window, and single entries, rows and columns of C^T. Each walks only the incidences of the
+// cell asked about, so it costs O(C_in/groups x kernel area), never the whole trace.
+//
+// The incidence on one axis: input position p reaches buffer position b through tap k when
+// b = p*stride + k*dilation; the output position is b - padding.
+
+#include <string>
+
+#include "index.hpp"
+#include "tconv/format.hpp"
+#include "tconv/trace.hpp"
+
+namespace tconv {
+namespace {
+
+std::string cell_text(const Cell& cell) {
+  std::string text = "[";
+  for (size_t i = 0; i < cell.size(); ++i) text += (i ? ", " : "") + std::to_string(cell[i]);
+  return text + "]";
+}
+
+std::string shape_text(const std::vector<int>& shape) {
+  std::string text;
+  for (size_t i = 0; i < shape.size(); ++i) text += (i ? " x " : "") + std::to_string(shape[i]);
+  return text;
+}
+
+// An error unless `cell` indexes a grid of this shape ([channels, ...spatial]).
+std::optional<Error> check_cell(const Cell& cell, const std::vector<int>& shape, const char* grid) {
+  const std::string kind = std::string(grid) + " cell";
+  if (cell.size() != shape.size())
+    return Error{"an " + kind + " is [channel, " + (shape.size() == 2 ? "position" : "row, column") + "] (" +
+                     std::to_string(shape.size()) + " numbers), got " + std::to_string(cell.size()),
+                 "cell"};
+  for (size_t a = 0; a < cell.size(); ++a)
+    if (cell[a] < 0 || cell[a] >= shape[a])
+      return Error{kind + " " + cell_text(cell) + " is outside the " + grid + " (" + shape_text(shape) + ")", "cell",
+                   a == 0 ? -1 : static_cast<int>(a) - 1, Valid{0, static_cast<double>(shape[a] - 1), {}}};
+  return std::nullopt;
+}
+
+std::vector<int> with_channels(int channels, const std::vector<int>& spatial) {
+  std::vector<int> shape{channels};
+  shape.insert(shape.end(), spatial.begin(), spatial.end());
+  return shape;
+}
+
+// The (input position, tap) pairs that reach buffer position b on one axis, input position ascending.
+struct Incidence {
+  int position, tap;
+};
+std::vector<Incidence> incidences(const AxisGeometry& g, int b) {
+  std::vector<Incidence> out;
+  const int s = g.params.stride;
+  const int d = g.params.dilation;
+  // p*s <= b and b - p*s <= d*(k-1): p from ceil((b - span + 1) / s) to floor(b / s).
+  const int first = b - g.kernel_span + 1 <= 0 ? 0 : (b - g.kernel_span + 1 + s - 1) / s;
+  for (int p = first; p <= b / s && p < g.input; ++p) {
+    const int r = b - p * s;
+    if (r % d == 0 && r / d < g.kernel) out.push_back({p, r / d});
+  }
+  return out;
+}
+
+// Calls visit(positions, taps) for every combination of per-axis incidences, row-major (axis 0 outer).
+template <typename Visit>
+void for_each_combination(const std::vector<std::vector<Incidence>>& per_axis, Visit visit) {
+  for (const std::vector<Incidence>& axis : per_axis)
+    if (axis.empty()) return;
+  std::vector<size_t> at(per_axis.size(), 0);
+  std::vector<int> positions(per_axis.size()), taps(per_axis.size());
+  while (true) {
+    for (size_t a = 0; a < per_axis.size(); ++a) {
+      positions[a] = per_axis[a][at[a]].position;
+      taps[a] = per_axis[a][at[a]].tap;
+    }
+    visit(positions, taps);
+    size_t a = per_axis.size();
+    while (a-- > 0) {
+      if (++at[a] < per_axis[a].size()) break;
+      at[a] = 0;
+    }
+    if (a == static_cast<size_t>(-1)) return;
+  }
+}
+
+using detail::flat_index;
+
+}  // namespace
+
+double TraceSession::bias(int out_channel) const {
+  return spec_.bias.empty() ? 0.0 : spec_.bias[static_cast<size_t>(out_channel)];
+}
+
+Result<std::vector<Contribution>> TraceSession::contributions(const Cell& cell, Where where) const {
+  const bool output = where == Where::output;
+  std::vector<int> grid = with_channels(spec_.out_channels, {});
+  for (const AxisGeometry& g : axes_) grid.push_back(output ? g.output : g.buffer);
+  if (std::optional<Error> error = check_cell(cell, grid, output ? "output" : "intermediate")) return *error;
+
+  std::vector<std::vector<Incidence>> per_axis;
+  for (size_t a = 0; a < axes_.size(); ++a)
+    per_axis.push_back(incidences(axes_[a], cell[a + 1] + (output ? axes_[a].carve_start : 0)));
+  const int group_outputs = spec_.out_channels / spec_.groups;
+  const int group_inputs = spec_.in_channels / spec_.groups;
+  const int group = cell[0] / group_outputs;
+  const int j = cell[0] % group_outputs;
+  const std::int64_t area = input_area(spec_);
+  const std::int64_t taps = kernel_area(spec_);
+
+  // Steps run over input channels, then positions row-major: that is the order of c_in (outer)
+  // and of the combinations (position ascending on each axis).
+  std::vector<Contribution> out;
+  for (int ci = group * group_inputs; ci < (group + 1) * group_inputs; ++ci) {
+    for_each_combination(per_axis, [&](const std::vector<int>& positions, const std::vector<int>& kernel) {
+      Contribution c;
+      c.step = static_cast<int>(ci * area + flat_index(positions, spec_.input_size));
+      c.input = with_channels(ci, positions);
+      c.tap = with_channels(ci, kernel);
+      c.tap.insert(c.tap.begin() + 1, j);
+      c.value = spec_.input[static_cast<size_t>(c.step)];
+      c.weight =
+          spec_.weight[static_cast<size_t>((ci * group_outputs + j) * taps + flat_index(kernel, spec_.kernel_size))];
+      c.product = c.value * c.weight;
+      out.push_back(std::move(c));
+    });
+  }
+  return out;
+}
+
+Result<double> TraceSession::value(const Cell& cell, Where where) const {
+  const bool output = where == Where::output;
+  // carved_ has the channel axis even for the kernel form; output_ has the same values plus the bias.
+  const Tensor& grid = output ? carved_ : final_buffer_;
+  if (std::optional<Error> error = check_cell(cell, grid.shape, output ? "output" : "intermediate")) return *error;
+  return (output ? output_ : final_buffer_).values[static_cast<size_t>(flat_index(cell, grid.shape))];
+}
+
+namespace {
+
+// Calls visit(j, k, buffer_cell, output_cell, kept) for every product an input element adds, in
+// the order its step adds them: output channel of the group j (outer), then tap k row-major.
+template <typename Visit>
+void for_each_reached(const Spec& spec, const std::vector<AxisGeometry>& axes, const Cell& input, Visit visit) {
+  const int group_outputs = spec.out_channels / spec.groups;
+  const int first_output = input[0] / (spec.in_channels / spec.groups) * group_outputs;
+  const std::int64_t taps = kernel_area(spec);
+  for (int j = 0; j < group_outputs; ++j) {
+    for (std::int64_t k = 0; k < taps; ++k) {
+      const std::vector<int> tap = detail::unravel(k, spec.kernel_size);
+      Cell cell{first_output + j};
+      Cell out{first_output + j};
+      bool kept = true;
+      for (size_t a = 0; a < axes.size(); ++a) {
+        const int b = input[a + 1] * axes[a].params.stride + tap[a] * axes[a].params.dilation;
+        cell.push_back(b);
+        out.push_back(b - axes[a].carve_start);
+        kept = kept && out.back() >= 0 && out.back() < axes[a].output;
+      }
+      visit(j, k, std::move(cell), std::move(out), kept);
+    }
+  }
+}
+
+}  // namespace
+
+Result<Reach> TraceSession::reach(const Cell& input) const {
+  if (std::optional<Error> error = check_cell(input, with_channels(spec_.in_channels, spec_.input_size), "input"))
+    return *error;
+  Reach reach;
+  for_each_reached(spec_, axes_, input, [&](int, std::int64_t, Cell cell, Cell out, bool kept) {
+    reach.intermediate.push_back(std::move(cell));
+    if (kept) reach.output.push_back(std::move(out));
+  });
+  return reach;
+}
+
+Result<GatherWindow> TraceSession::gather_window(const Cell& output) const {
+  std::vector<int> grid = with_channels(spec_.out_channels, {});
+  for (const AxisGeometry& g : axes_) grid.push_back(g.output);
+  if (std::optional<Error> error = check_cell(output, grid, "output")) return *error;
+  GatherWindow window{output, {}, {}, {}};
+  std::vector<int> zero_inserted, pad_before;
+  for (size_t a = 0; a < axes_.size(); ++a) {
+    const AxisGeometry& g = axes_[a];
+    window.origin.push_back(output[a + 1]);
+    window.dilation.push_back(g.params.dilation);
+    zero_inserted.push_back((g.input - 1) * g.params.stride + 1);
+    pad_before.push_back(g.params.dilation * (g.kernel - 1) - g.params.padding);
+  }
+  const int group_outputs = spec_.out_channels / spec_.groups;
+  const int group_inputs = spec_.in_channels / spec_.groups;
+  const int group = output[0] / group_outputs;
+  const int j = output[0] % group_outputs;
+  const std::int64_t taps = kernel_area(spec_);
+  for (int ci = group * group_inputs; ci < (group + 1) * group_inputs; ++ci) {
+    for (std::int64_t k = 0; k < taps; ++k) {
+      GatherTap tap;
+      const std::vector<int> rotated = detail::unravel(k, spec_.kernel_size);
+      std::vector<int> original, position;
+      tap.padded = {ci};
+      tap.kernel = {ci, j};
+      bool padding = false, zero = false;
+      for (size_t a = 0; a < axes_.size(); ++a) {
+        const AxisGeometry& g = axes_[a];
+        const int q = output[a + 1] + rotated[a] * g.params.dilation;
+        const int z = q - pad_before[a];  // in the zero-inserted input
+        tap.padded.push_back(q);
+        tap.kernel.push_back(rotated[a]);
+        original.push_back(g.kernel - 1 - rotated[a]);
+        padding = padding || z < 0 || z >= zero_inserted[a];
+        zero = zero || z % g.params.stride != 0;
+        position.push_back(z / g.params.stride);
+      }
+      tap.on = padding ? GatherOn::padding : zero ? GatherOn::zero : GatherOn::input;
+      if (tap.on == GatherOn::input) {
+        tap.input = with_channels(ci, position);
+        tap.value = spec_.input[static_cast<size_t>(ci * input_area(spec_) + flat_index(position, spec_.input_size))];
+      }
+      tap.weight =
+          spec_.weight[static_cast<size_t>((ci * group_outputs + j) * taps + flat_index(original, spec_.kernel_size))];
+      tap.product = tap.value * tap.weight;
+      window.taps.push_back(std::move(tap));
+    }
+  }
+  return window;
+}
+
+std::vector<std::int64_t> TraceSession::matrix_shape() const {
+  std::int64_t rows = spec_.out_channels;
+  for (const AxisGeometry& g : axes_) rows *= g.output;
+  return {rows, spec_.in_channels * input_area(spec_)};
+}
+
+Result<double> TraceSession::matrix_entry(std::int64_t row, std::int64_t col) const {
+  const std::vector<std::int64_t> shape = matrix_shape();
+  if (row < 0 || row >= shape[0])
+    return Error{"row " + std::to_string(row) + " is outside C^T (rows 0 to " + std::to_string(shape[0] - 1) + ")",
+                 "row", -1, Valid{0, static_cast<double>(shape[0] - 1), {}}};
+  if (col < 0 || col >= shape[1])
+    return Error{
+        "column " + std::to_string(col) + " is outside C^T (columns 0 to " + std::to_string(shape[1] - 1) + ")",
+        "column", -1, Valid{0, static_cast<double>(shape[1] - 1), {}}};
+  std::vector<int> out_shape{spec_.out_channels};
+  for (const AxisGeometry& g : axes_) out_shape.push_back(g.output);
+  const std::vector<int> o = detail::unravel(row, out_shape);
+  const std::vector<int> i = detail::unravel(col, with_channels(spec_.in_channels, spec_.input_size));
+  const int group_outputs = spec_.out_channels / spec_.groups;
+  if (o[0] / group_outputs != i[0] / (spec_.in_channels / spec_.groups)) return 0.0;  // another group
+  std::vector<int> tap;
+  for (size_t a = 0; a < axes_.size(); ++a) {
+    const AxisGeometry& g = axes_[a];
+    const int r = o[a + 1] + g.carve_start - i[a + 1] * g.params.stride;
+    if (r < 0 || r % g.params.dilation != 0 || r / g.params.dilation >= g.kernel) return 0.0;
+    tap.push_back(r / g.params.dilation);
+  }
+  return spec_.weight[static_cast<size_t>((i[0] * group_outputs + o[0] % group_outputs) * kernel_area(spec_) +
+                                          flat_index(tap, spec_.kernel_size))];
+}
+
+Result<std::vector<double>> TraceSession::matrix_row(std::int64_t row) const {
+  const std::vector<std::int64_t> shape = matrix_shape();
+  if (Result<double> check = matrix_entry(row, 0); !check.ok()) return check.error();
+  std::vector<int> out_shape{spec_.out_channels};
+  for (const AxisGeometry& g : axes_) out_shape.push_back(g.output);
+  Result<std::vector<Contribution>> terms = contributions(detail::unravel(row, out_shape), Where::output);
+  std::vector<double> out(static_cast<size_t>(shape[1]), 0.0);
+  for (const Contribution& c : terms.value()) out[static_cast<size_t>(c.step)] = c.weight;
+  return out;
+}
+
+Result<std::vector<double>> TraceSession::matrix_column(std::int64_t col) const {
+  if (Result<double> check = matrix_entry(0, col); !check.ok()) return check.error();
+  const Cell input = detail::unravel(col, with_channels(spec_.in_channels, spec_.input_size));
+  std::vector<int> out_shape{spec_.out_channels};
+  for (const AxisGeometry& g : axes_) out_shape.push_back(g.output);
+  // The column is the step's scaled copy without the scale: the weights at the output cells it reaches.
+  std::vector<double> out(static_cast<size_t>(matrix_shape()[0]), 0.0);
+  const int group_outputs = spec_.out_channels / spec_.groups;
+  const std::int64_t taps = kernel_area(spec_);
+  for_each_reached(spec_, axes_, input, [&](int j, std::int64_t k, const Cell&, const Cell& cell, bool kept) {
+    if (kept)
+      out[static_cast<size_t>(flat_index(cell, out_shape))] =
+          spec_.weight[static_cast<size_t>((input[0] * group_outputs + j) * taps + k)];
+  });
+  return out;
+}
+
+}  // namespace tconv

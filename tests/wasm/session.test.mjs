@@ -1,0 +1,162 @@
+// The trace session through the module, on every accepted case of the PyTorch fixture: each cell's
+// contributions add up (in order, from 0, then the bias) to exactly the value the core returned and to
+// PyTorch's within 1e-9; their count is finalContributions; reach and contributions agree; the gather
+// window sums to the carved value; Cᵀ's entries, rows and columns are the whole matrix's. Misuse of
+// every query throws TconvError.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { golden, importTconv, seed1d, seed2d } from './support.mjs';
+
+const { load, TconvError } = await importTconv();
+const tconv = await load();
+
+// The cells of a grid of this shape, row-major.
+function* cells(shape) {
+  const count = shape.reduce((a, b) => a * b, 1);
+  for (let flat = 0; flat < count; flat++) {
+    const cell = [];
+    for (let a = shape.length - 1, rest = flat; a >= 0; a--, rest = Math.floor(rest / shape[a + 1]))
+      cell.unshift(rest % shape[a]);
+    yield cell;
+  }
+}
+const key = (cell) => cell.join(',');
+const flatten = (nested) => (Array.isArray(nested) ? nested.flatMap(flatten) : [nested]);
+
+for (const c of golden.filter((g) => !g.rejects)) {
+  test(`${c.name}: provenance agrees with the output, the counts, reach, gather and Cᵀ`, () => {
+    const trace = tconv.trace(c.spec);
+    try {
+      const outShape = [trace.outChannels, ...trace.axes.map((a) => a.output)];
+      const torch = flatten(c.output);
+      const fromContributions = new Map();
+      for (const [i, cell] of [...cells(outShape)].entries()) {
+        const terms = trace.contributions(cell);
+        let sum = 0;
+        for (const t of terms) {
+          sum += t.product;
+          fromContributions.set(`${t.step}|${key(cell)}`, (fromContributions.get(`${t.step}|${key(cell)}`) ?? 0) + 1);
+        }
+        if (trace.bias) sum += trace.bias[cell[0]];
+        assert.ok(Object.is(sum, trace.output.data[i]), `output ${key(cell)}: ${sum} vs ${trace.output.data[i]}`);
+        assert.ok(Math.abs(sum - torch[i]) <= 1e-9 * Math.max(1, Math.abs(torch[i])), `PyTorch ${torch[i]}`);
+        const window = trace.gatherWindow(cell);
+        const gathered = window.taps.reduce((s, t) => s + t.product, 0);
+        assert.ok(Math.abs(gathered - trace.carved.data[i]) <= 1e-12 * Math.max(1, Math.abs(trace.carved.data[i])));
+        assert.deepEqual(window.origin, cell.slice(1));
+      }
+      for (const [i, cell] of [...cells(trace.bufferShape)].entries()) {
+        assert.equal(trace.contributions(cell, { where: 'intermediate' }).length, trace.finalContributions[i]);
+      }
+      const fromReach = new Map();
+      const inShape = [trace.inChannels, ...trace.axes.map((a) => a.input)];
+      for (const [t, cell] of [...cells(inShape)].entries()) {
+        for (const out of trace.reach(cell).output)
+          fromReach.set(`${t}|${key(out)}`, (fromReach.get(`${t}|${key(out)}`) ?? 0) + 1);
+      }
+      assert.deepEqual(new Map([...fromReach].sort()), new Map([...fromContributions].sort()));
+      if (!trace.matrix.error) {
+        const [rows, cols] = trace.matrixShape;
+        for (let r = 0; r < rows; r++) {
+          assert.deepEqual(
+            Array.from(trace.matrixRow(r)),
+            Array.from(trace.matrix.data.subarray(r * cols, (r + 1) * cols)),
+          );
+        }
+        for (let col = 0; col < cols; col++) {
+          const column = trace.matrixColumn(col);
+          for (let r = 0; r < rows; r++) assert.equal(column[r], trace.matrix.data[r * cols + col]);
+          assert.equal(trace.matrixEntry(rows - 1, col), trace.matrix.data[(rows - 1) * cols + col]);
+        }
+      }
+    } finally {
+      trace.dispose();
+    }
+  });
+}
+
+test('the seed’s 9 is 2·3 + 3·1, and the query objects have the documented shape', () => {
+  const trace = tconv.trace(seed1d);
+  assert.deepEqual(trace.contributions([0, 2]), [
+    { step: 0, input: [0, 0], tap: [0, 0, 2], value: 2, weight: 3, product: 6 },
+    { step: 1, input: [0, 1], tap: [0, 0, 0], value: 3, weight: 1, product: 3 },
+  ]);
+  assert.deepEqual(trace.reach([0, 1]), {
+    intermediate: [
+      [0, 2],
+      [0, 3],
+      [0, 4],
+    ],
+    output: [
+      [0, 2],
+      [0, 3],
+      [0, 4],
+    ],
+  });
+  const window = tconv.trace(seed2d).gatherWindow([0, 1, 1]);
+  assert.deepEqual(window.origin, [1, 1]);
+  assert.deepEqual(window.dilation, [1, 1]);
+  assert.deepEqual(window.taps.map((t) => t.on).join(' '), 'input zero input zero zero zero input zero input');
+  assert.deepEqual(window.taps[0], {
+    padded: [0, 1, 1],
+    kernel: [0, 0, 0, 0],
+    on: 'input',
+    input: [0, 0, 0],
+    value: 1,
+    weight: -1,
+    product: -1,
+  });
+  assert.equal(
+    window.taps.reduce((s, t) => s + t.product, 0),
+    4,
+  );
+});
+
+test('the views are built on first use, not with every trace', () => {
+  const big = { dims: 2, input: Array(16).fill(Array(16).fill(1)), kernel: Array(7).fill(Array(7).fill(1)), stride: 4 };
+  const before = tconv.memoryUse().heapBytesInUse;
+  const trace = tconv.trace(big);
+  const held = tconv.memoryUse().heapBytesInUse - before;
+  assert.ok(held < 200_000, `a trace of a 67×67 buffer holds ${held} bytes: no Cᵀ (4489 × 256 doubles = 9 MB)`);
+  assert.match(trace.matrix.error, /^the matrix C\^T would be 4489 x 256/);
+  // Its columns and rows are still there, from the on-demand queries.
+  assert.equal(trace.matrixColumn(0).length, 4489);
+  assert.equal(trace.matrixRow(0).length, 256);
+  assert.deepEqual(trace.gather.padBefore, [6, 6]);
+  trace.dispose();
+});
+
+test('every misuse of a query is a TconvError naming the argument', () => {
+  const trace = tconv.trace(seed2d);
+  const misuse = [
+    [() => trace.contributions([0, 3, 0]), 'output cell [0, 3, 0] is outside the output (1 x 3 x 3)', 'cell'],
+    [() => trace.contributions([0, 1]), 'an output cell is [channel, row, column] (3 numbers), got 2', 'cell'],
+    [() => trace.contributions('0,1,1'), /^cell must be an array of whole numbers/, 'cell'],
+    [() => trace.contributions([0, 1.5, 1]), /^cell must be an array of whole numbers/, 'cell'],
+    [() => trace.contributions([0, 1, 1], null), /^options must be an object/, 'options'],
+    [
+      () => trace.contributions([0, 1, 1], { where: 'buffer' }),
+      'where must be "output" or "intermediate", got "buffer"',
+      'where',
+    ],
+    [() => trace.reach([1, 0, 0]), 'input cell [1, 0, 0] is outside the input (1 x 2 x 2)', 'cell'],
+    [() => trace.gatherWindow([0, 0, -1]), 'output cell [0, 0, -1] is outside the output (1 x 3 x 3)', 'cell'],
+    [() => trace.matrixEntry(0, 4), 'column 4 is outside C^T (columns 0 to 3)', 'column'],
+    [() => trace.matrixRow(-1), 'row -1 is outside C^T (rows 0 to 8)', 'row'],
+    [() => trace.matrixColumn(2 ** 40), /^column must be an integer/, 'column'],
+    [() => trace.step(1.5), 'step must be an integer, got 1.5', 'step'],
+    [() => tconv.explain(seed1d, null), /^options must be an object/, 'options'],
+    [() => tconv.explain(seed1d, { format: 3 }), 'format must be "text" or "latex", got 3', 'format'],
+    [() => tconv.explain(seed1d, 'latex'), /^options must be an object/, 'options'],
+  ];
+  for (const [call, message, field] of misuse) {
+    assert.throws(call, (e) => {
+      assert.ok(e instanceof TconvError, `${e}`);
+      if (message instanceof RegExp) assert.match(e.message, message);
+      else assert.equal(e.message, message);
+      assert.equal(e.field, field);
+      return true;
+    });
+  }
+  trace.dispose();
+});
