@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <limits>
 
 #include "json_read.hpp"
@@ -434,9 +435,13 @@ Result<Read> read_tf(const Reader& r, const Ints& in) {
     if (!pairs.ok()) return pairs.error();
     t.explicit_padding = pairs.value();
   } else {
-    Result<std::string> mode = r.choice("padding", {"SAME", "VALID"}, false, " or explicit pairs");
-    if (!mode.ok()) return mode.error();
-    t.padding = mode.value();
+    // "SAME" and "VALID" as documented; lowercase too, as Keras writes them before upper-casing.
+    std::string text = padding->kind == Kind::string ? padding->text : "";
+    std::transform(text.begin(), text.end(), text.begin(), [](char c) { return static_cast<char>(std::toupper(c)); });
+    if (text != "SAME" && text != "VALID")
+      return Error{"padding must be \"SAME\", \"VALID\" or explicit pairs, got " + got(*padding), "padding", -1,
+                   Valid{{}, {}, {"\"SAME\"", "\"VALID\""}}};
+    t.padding = text;
   }
   out.axes = make_axes(in, kernel.value(), t.strides, t.dilations);
   for (size_t a = 0; a < in.size(); ++a) {
