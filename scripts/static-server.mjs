@@ -25,7 +25,8 @@ export const strictCsp =
 /** Starts a server on 127.0.0.1; resolves to {server, url}. Port 0 picks a free one. */
 export function serve(folder, port = 0, { csp = strictCsp } = {}) {
   const root = resolve(folder);
-  const server = createServer(async (request, response) => {
+  // Long query strings (a link holding a whole spec) pass: the page, not the server, judges them.
+  const server = createServer({ maxHeaderSize: 4 << 20 }, async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
       let file = normalize(join(root, path));

@@ -90,8 +90,8 @@ function oneOf(name, value, values) {
   });
 }
 
-// A flat row-major array as nested arrays, like PyTorch's tolist().
-function nest(data, shape, axis = 0, offset = 0) {
+/** A flat row-major array (a Tensor's data) as nested arrays of this shape, like PyTorch's tolist(). */
+export function nest(data, shape, axis = 0, offset = 0) {
   const size = shape[axis];
   if (axis === shape.length - 1) return Array.from(data.subarray(offset, offset + size));
   const inner = shape.slice(axis + 1).reduce((a, b) => a * b, 1);

@@ -1,29 +1,45 @@
-// The parameter editor of one example: presets, the input and kernel (edit cells, set sizes, or
-// paste `1 2; 3 4` or `[[1,2],[3,4]]`), stride, padding, output_padding and dilation per axis, and a
-// bias. It only reads what the user wrote; the page's apply() asks the core, and any message comes
-// back here to the field it is about. What the user typed always stays in the fields.
+// The parameter panel of one example, beside its grids: presets; sizes; channels and groups; stride,
+// padding, output_padding and dilation per axis; the bias; values pasted as `1 2; 3 4` or JSON, or
+// drawn at random. It only reads what the user wrote and builds a spec: the page's apply() asks the
+// core, and a refusal comes back here as the core's {field, axis, message}, shown at that one field
+// and axis. What the user typed always stays in the fields.
 import { axisNames, h } from './dom.js';
-import { limits, params, parseValues, presets, value, valuesText } from './state.js';
+import { axisParams, value } from './params.js';
+import { parseValues, presets, valuesText } from './state.js';
 
-const fields = ['input', 'kernel', ...params.map(([name]) => name), 'bias'];
+const channelFields = ['in_channels', 'out_channels', 'groups'];
 
-/** The field a core message is about: its first word, or the parameter it blames in parentheses. */
-export function fieldOf(message) {
-  const m = /^(\w+)/.exec(message);
-  if (m && fields.includes(m[1])) return m[1];
-  return /\((padding|dilation|stride)\b/.exec(message)?.[1] ?? 'spec';
-}
+/** The spec's arrays as the editor holds them: always with channels, [C][...]. */
+const withChannels = (spec) => ({
+  input: spec.kernel ? [spec.input] : spec.input,
+  weight: spec.kernel ? [[spec.kernel]] : spec.weight,
+});
 
 export class Editor {
-  /** Builds the form into `form`; apply(spec) returns null when accepted or {field?, message}. */
-  constructor(form, dims, apply) {
+  /**
+   * Builds the panel into `form`; apply(spec) returns null when accepted, else {field, axis, message}.
+   * limits: the page's drawing limits per axis ({input, kernel}), checked before any array is built.
+   */
+  constructor(form, dims, apply, limits) {
+    this.limits = limits;
     this.dims = dims;
     this.apply = apply;
     this.names = axisNames[dims];
     this.msgs = {};
-    this.pasted = {};
     const id = (name) => `e${dims}-${name}`;
+    this.id = id;
     const msg = (name) => (this.msgs[name] = h('p', { className: 'msg', id: id(name), 'aria-live': 'polite' }));
+    const number = (label, name, attrs = {}) =>
+      h('input', {
+        type: 'text',
+        inputMode: 'numeric',
+        spellcheck: false,
+        autocomplete: 'off',
+        className: 'num',
+        'aria-label': label,
+        'aria-describedby': id(name),
+        ...attrs,
+      });
 
     this.preset = h(
       'select',
@@ -31,92 +47,98 @@ export class Editor {
       h('option', { value: '', textContent: 'Choose a preset…' }),
       ...presets[dims].map(([label], i) => h('option', { value: i, textContent: label })),
     );
-    this.matrices = {};
-    const matrix = (name) => {
-      const m = (this.matrices[name] = { sizes: [], cells: h('div', { className: 'cells' }) });
-      const sizeInputs = this.names.map((axis) => {
-        const input = h('input', {
-          type: 'number',
-          min: 1,
-          max: limits[name],
-          'aria-label': `${name} ${axis}`,
-          className: 'size',
-          'aria-describedby': id(name),
-        });
-        input.addEventListener('input', () => this.resize(name));
-        m.sizes.push(input);
-        return input;
-      });
-      m.paste = h('input', {
-        type: 'text',
-        spellcheck: false,
-        autocomplete: 'off',
-        placeholder: dims === 1 ? '1 2 3 or [1,2,3]' : '1 2; 3 4 or [[1,2],[3,4]]',
-        'aria-describedby': id(name),
-      });
-      m.paste.addEventListener('input', () => {
-        try {
-          this.pasted[name] = parseValues(m.paste.value, dims);
-          this.changed();
-        } catch (e) {
-          this.show({ field: name, message: e.message });
-        }
-      });
-      return h(
-        'fieldset',
-        { className: `matrix ${name}` },
-        h('legend', { textContent: name === 'input' ? 'Input' : 'Kernel' }),
-        h('p', { className: 'sizes-row' }, `Size `, ...sizeInputs.flatMap((s, i) => (i ? [' × ', s] : [s]))),
-        m.cells,
-        h('label', {}, 'Paste values ', m.paste),
-        msg(name),
-      );
-    };
-
-    this.params = {};
-    const param = ([name]) => {
-      const inputs = this.names.map((axis) =>
-        h('input', {
-          type: 'text',
-          inputMode: 'numeric',
-          spellcheck: false,
-          autocomplete: 'off',
-          className: 'num',
-          'aria-label': dims === 1 ? name : `${name} ${axis}`,
-          'aria-describedby': id(name),
-        }),
-      );
-      this.params[name] = inputs;
+    // Sizes of the input and the kernel, per axis: changing one keeps the values that still fit.
+    this.sizes = {};
+    const sizeRow = (name, label) => {
+      const inputs = this.names.map((axis) => number(`${label} ${axis}`, `${name}-size`, { className: 'num size' }));
+      for (const input of inputs) input.addEventListener('input', () => this.resize(name));
+      this.sizes[name] = inputs;
       return h(
         'div',
         { className: 'param' },
-        h('span', { className: 'pname', textContent: name }),
-        ...inputs,
-        msg(name),
+        h('span', { className: 'pname', textContent: label }),
+        ...inputs.flatMap((s, i) => (i ? [h('span', { textContent: '×', 'aria-hidden': 'true' }), s] : [s])),
+        msg(`${name}-size`),
       );
+    };
+    this.channels = {};
+    const channelRow = (name, label) => {
+      const input = number(label, name, { className: 'num size' });
+      input.addEventListener('input', () => this.reshapeChannels());
+      this.channels[name] = input;
+      return h('div', { className: 'param' }, h('span', { className: 'pname', textContent: label }), input, msg(name));
+    };
+    this.params = {};
+    const param = ({ key }) => {
+      const inputs = this.names.map((axis) => number(dims === 1 ? key : `${key} ${axis}`, key));
+      this.params[key] = inputs;
+      return h('div', { className: 'param' }, h('span', { className: 'pname', textContent: key }), ...inputs, msg(key));
     };
     this.bias = h('input', {
       type: 'text',
       inputMode: 'decimal',
       spellcheck: false,
       autocomplete: 'off',
-      className: 'num',
+      className: 'num wide',
       placeholder: 'none',
       'aria-label': 'bias',
       'aria-describedby': id('bias'),
     });
+    this.paste = {};
+    const pasteField = (name, label, placeholder) => {
+      const input = h('input', {
+        type: 'text',
+        spellcheck: false,
+        autocomplete: 'off',
+        className: 'paste',
+        placeholder,
+        'aria-label': label,
+        'aria-describedby': id(name),
+      });
+      input.addEventListener('input', () => this.pasted(name));
+      this.paste[name] = input;
+      return h('label', { className: 'paste-row' }, h('span', { className: 'pname', textContent: label }), input);
+    };
+    const random = h('button', { type: 'button', className: 'random', textContent: 'Random integers' });
+    random.addEventListener('click', () => this.randomize());
 
     form.classList.add('editor');
+    // The parameters first: what a reader changes most, beside (on a phone: above) the grids. Sizes,
+    // channels and values in their own section, closed on a phone so that the grids stay in view.
+    this.more = h(
+      'details',
+      { className: 'more', open: !matchMedia('(max-width: 40rem)').matches },
+      h('summary', { textContent: 'Sizes, channels and values' }),
+      h(
+        'fieldset',
+        { className: 'shape' },
+        h('legend', { textContent: dims === 1 ? 'Sizes' : 'Sizes (height × width)' }),
+        sizeRow('input', 'input'),
+        sizeRow('kernel', 'kernel'),
+        channelRow('in_channels', 'in channels'),
+        channelRow('out_channels', 'out channels'),
+        channelRow('groups', 'groups'),
+      ),
+      h(
+        'fieldset',
+        { className: 'values' },
+        h('legend', { textContent: 'Values' }),
+        h('p', { className: 'hint', textContent: 'Edit them in the grids (✎), paste them here, or draw them.' }),
+        pasteField('input', 'input', dims === 1 ? '1 2 3 or [1,2,3]' : '1 2; 3 4 or [[1,2],[3,4]]'),
+        pasteField('weight', 'kernel / weight', dims === 1 ? '1 2 3 or [[[1,2,3]]]' : '1 0; 0 1 or [[[[1,0],[0,1]]]]'),
+        random,
+        msg('input'),
+        msg('weight'),
+      ),
+    );
     form.append(
-      h('p', {}, h('label', { htmlFor: id('preset'), textContent: 'Preset ' }), this.preset),
+      h('p', { className: 'preset-row' }, h('label', { htmlFor: id('preset'), textContent: 'Preset ' }), this.preset),
       msg('spec'),
-      matrix('input'),
-      matrix('kernel'),
       h(
         'fieldset',
         { className: 'params' },
         h('legend', { textContent: dims === 1 ? 'Parameters' : 'Parameters (height, width)' }),
-        ...params.map(param),
+        ...axisParams.map(param),
         h(
           'div',
           { className: 'param' },
@@ -125,100 +147,71 @@ export class Editor {
           msg('bias'),
         ),
       ),
+      this.more,
     );
+    this.msgs.kernel = this.msgs.weight;
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('input', (e) => {
-      if (e.target.classList.contains('cell')) {
-        // Typing in a cell takes over from a paste the core refused: the cells are what counts now.
-        for (const [name, m] of Object.entries(this.matrices)) if (m.cells.contains(e.target)) delete this.pasted[name];
-      }
-      if (e.target.classList.contains('cell') || e.target.classList.contains('num')) this.changed();
+      if (e.target.classList.contains('num') && !e.target.classList.contains('size')) this.changed();
+      if (e.target === this.bias) this.changed();
     });
     this.preset.addEventListener('change', () => {
       if (this.preset.value === '') return;
-      this.load(presets[dims][this.preset.value][1]);
+      const [, spec, view] = presets[dims][this.preset.value];
+      this.load(spec);
+      this.onpreset?.(view ?? null);
       this.changed();
     });
   }
 
   /** Fills every field from a spec (a preset, the URL, or values the core accepted). */
   load(spec) {
-    for (const name of ['input', 'kernel']) this.fillMatrix(name, spec[name]);
-    for (const [name, , none] of params) {
-      const v = [].concat(spec[name] ?? none);
-      this.params[name].forEach((input, i) => (input.value = v[Math.min(i, v.length - 1)]));
+    const { input, weight } = withChannels(spec);
+    this.values = { input, weight };
+    this.single = Boolean(spec.kernel);
+    const spatial = (nested, skip) => {
+      let level = nested;
+      for (let i = 0; i < skip; i++) level = level?.[0];
+      return this.dims === 1 ? [level?.length ?? 0] : [level?.length ?? 0, level?.[0]?.length ?? 0];
+    };
+    this.sizes.input.forEach((el, a) => (el.value = spatial(input, 1)[a]));
+    this.sizes.kernel.forEach((el, a) => (el.value = spatial(weight, 2)[a]));
+    const groups = spec.groups ?? 1;
+    this.channels.in_channels.value = input.length;
+    this.channels.out_channels.value = (weight[0]?.length ?? 1) * groups;
+    this.channels.groups.value = groups;
+    for (const { key, none } of axisParams) {
+      const v = [].concat(spec[key] ?? none);
+      this.params[key].forEach((el, i) => (el.value = v[Math.min(i, v.length - 1)]));
     }
-    this.bias.value = spec.bias ? spec.bias[0] : '';
+    this.bias.value = spec.bias ? [].concat(spec.bias).join(', ') : '';
+    this.paste.input.value = valuesText(spec.kernel ? spec.input : input);
+    this.paste.weight.value = valuesText(spec.kernel ?? weight);
+    this.clear();
   }
 
-  fillMatrix(name, values, paste = true) {
-    const rows = this.dims === 1 ? [values] : values;
-    const m = this.matrices[name];
-    const sizes = this.dims === 1 ? [rows[0].length] : [rows.length, rows[0]?.length ?? 0];
-    m.sizes.forEach((input, i) => (input.value = sizes[i]));
-    m.cells.replaceChildren(
-      ...rows.map((row, r) =>
-        h(
-          'div',
-          { className: 'cells-row' },
-          ...row.map((v, c) =>
-            h('input', {
-              type: 'text',
-              inputMode: 'decimal',
-              spellcheck: false,
-              autocomplete: 'off',
-              className: 'cell',
-              value: v,
-              'aria-label': `${name}${this.dims === 1 ? '' : `[${r}]`}[${c}]`,
-            }),
-          ),
-        ),
-      ),
-    );
-    if (paste) m.paste.value = valuesText(values);
-    delete this.pasted[name];
-  }
-
-  /** The values in the cells, nested like the spec wants them. */
-  readMatrix(name) {
-    if (this.pasted[name]) return this.pasted[name];
-    const rows = [...this.matrices[name].cells.children].map((row) =>
-      [...row.children].map((cell) => value(cell.value)),
-    );
-    return this.dims === 1 ? rows[0] : rows;
-  }
-
-  resize(name) {
-    const m = this.matrices[name];
-    const sizes = m.sizes.map((input) => Number(input.value));
-    const bad = sizes.findIndex((v) => !Number.isInteger(v) || v < 1 || v > limits[name]);
-    if (bad >= 0) {
-      const v = m.sizes[bad].value;
-      return this.show({
-        field: name,
-        message:
-          v > limits[name]
-            ? `${name} ${this.names[bad]} ${v} is over this page's limit of ${limits[name]}`
-            : `${name} ${this.names[bad]} must be a whole number from 1 to ${limits[name]}, got “${v}”`,
-      });
-    }
-    // Keep the values that still fit; new cells start at 0.
-    const old = this.dims === 1 ? [this.readMatrix(name)] : this.readMatrix(name);
-    delete this.pasted[name];
-    const rows = this.dims === 1 ? 1 : sizes[0];
-    const cols = sizes[sizes.length - 1];
-    const next = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => old[r]?.[c] ?? 0));
-    this.fillMatrix(name, this.dims === 1 ? next[0] : next);
-    this.changed();
-  }
-
+  /** The spec the fields describe: the kernel form while there is one channel and one group. */
   read() {
-    const spec = { dims: this.dims, input: this.readMatrix('input'), kernel: this.readMatrix('kernel') };
-    for (const [name] of params) {
-      const v = this.params[name].map((input) => value(input.value));
-      spec[name] = this.dims === 1 ? v[0] : v;
+    const spec = { dims: this.dims };
+    const single =
+      this.values.input.length === 1 &&
+      this.values.weight.length === 1 &&
+      this.values.weight[0]?.length === 1 &&
+      Number(this.channels.groups.value) === 1;
+    if (single) {
+      spec.input = this.values.input[0];
+      spec.kernel = this.values.weight[0][0];
+    } else {
+      spec.input = this.values.input;
+      spec.weight = this.values.weight;
+      spec.groups = value(this.channels.groups.value);
     }
-    if (this.bias.value.trim() !== '') spec.bias = [value(this.bias.value)];
+    for (const { key } of axisParams) {
+      const v = this.params[key].map((el) => value(el.value));
+      spec[key] = this.dims === 1 ? v[0] : v;
+    }
+    const bias = this.bias.value.trim();
+    if (bias !== '') spec.bias = bias.split(/[\s,]+/).map(value);
     return spec;
   }
 
@@ -226,23 +219,160 @@ export class Editor {
     const error = this.apply(this.read());
     if (error) return this.show(error);
     this.clear();
-    for (const name of ['input', 'kernel']) {
-      if (this.pasted[name]) this.fillMatrix(name, this.pasted[name], false);
-      else this.matrices[name].paste.value = valuesText(this.readMatrix(name));
-    }
   }
 
-  show({ field, message }) {
+  /** One value typed in a grid of the view: where 'input' (cell [c, ...position]) or 'kernel' (tap
+   *  [c_in, c_out_in_group, ...position]). The text goes to the core as typed; it names what is wrong. */
+  editCell(where, cell, text) {
+    const key = where === 'input' ? 'input' : 'weight';
+    let level = this.values[key];
+    for (const index of cell.slice(0, -1)) level = level?.[index];
+    if (!Array.isArray(level)) return;
+    level[cell[cell.length - 1]] = value(text);
+    this.paste[key].value = valuesText(
+      this.isSingle() ? (key === 'input' ? this.values.input[0] : this.values.weight[0][0]) : this.values[key],
+    );
+    this.changed();
+  }
+
+  isSingle() {
+    return this.values.input.length === 1 && this.values.weight.length === 1 && this.values.weight[0]?.length === 1;
+  }
+
+  /** A pasted matrix: `1 2; 3 4` or JSON, with or without the channel levels. */
+  pasted(name) {
+    let parsed;
+    try {
+      parsed = parseValues(this.paste[name].value, this.dims);
+    } catch (e) {
+      return this.show({ field: name, message: e.message });
+    }
+    // Without channel levels, the values are channel 0 (and output channel 0 of its group).
+    const depth = (v) => (Array.isArray(v) ? 1 + depth(v[0]) : 0);
+    const extra = depth(parsed) - this.dims;
+    this.values[name] =
+      name === 'input' ? (extra >= 1 ? parsed : [parsed]) : extra >= 2 ? parsed : extra === 1 ? [parsed] : [[parsed]];
+    this.refreshSizes();
+    this.changed();
+  }
+
+  /** Keeps the size and channel fields in step with the values. */
+  refreshSizes() {
+    const { input, weight } = this.values;
+    const at = (v, skip) => {
+      for (let i = 0; i < skip; i++) v = v?.[0];
+      return v;
+    };
+    const spatial = (v) => (this.dims === 1 ? [v?.length ?? 0] : [v?.length ?? 0, v?.[0]?.length ?? 0]);
+    spatial(at(input, 1)).forEach((n, a) => (this.sizes.input[a].value = n));
+    spatial(at(weight, 2)).forEach((n, a) => (this.sizes.kernel[a].value = n));
+    this.channels.in_channels.value = input.length;
+    this.channels.out_channels.value = (weight[0]?.length ?? 1) * (Number(this.channels.groups.value) || 1);
+  }
+
+  /** New sizes: keep the values that still fit, new cells 0. Sizes are the core's to refuse. */
+  resize(name) {
+    const sizes = this.sizes[name].map((el) => Number(el.value));
+    const most = this.limits[name];
+    const bad = sizes.findIndex((v) => !Number.isInteger(v) || v < 1 || v > most);
+    if (bad >= 0) {
+      const given = this.sizes[name][bad].value;
+      return this.show({
+        field: name,
+        axis: bad,
+        message:
+          sizes[bad] > most
+            ? `${name} ${this.names[bad]} ${given} is more than this page draws (1 to ${most}); the sizes calculator below answers for any size`
+            : `${name} ${this.names[bad]} must be a whole number from 1 to ${most}, got “${given}”`,
+      });
+    }
+    const grow = (old) => {
+      const rows = this.dims === 1 ? 1 : sizes[0];
+      const cols = sizes[sizes.length - 1];
+      const grid = this.dims === 1 ? [old] : old;
+      const next = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => grid?.[r]?.[c] ?? 0));
+      return this.dims === 1 ? next[0] : next;
+    };
+    this.values[name === 'input' ? 'input' : 'weight'] =
+      name === 'input' ? this.values.input.map(grow) : this.values.weight.map((row) => row.map(grow));
+    this.changed();
+  }
+
+  /** New channel counts or groups: the weight is reshaped to [C_in][C_out/groups][k...], new kernels copies of the first. */
+  reshapeChannels() {
+    const [cin, cout, groups] = channelFields.map((f) => Number(this.channels[f].value));
+    const most = this.limits.channels;
+    const bad = channelFields.find(
+      (f, i) =>
+        !Number.isInteger([cin, cout, groups][i]) || [cin, cout, groups][i] < 1 || [cin, cout, groups][i] > most,
+    );
+    if (bad)
+      return this.show({
+        field: bad,
+        message: `${bad.replace('_', ' ')} must be a whole number from 1 to ${most}, got “${this.channels[bad].value}”`,
+      });
+    if (cout % groups !== 0)
+      return this.show({
+        field: 'out_channels',
+        message: `out channels (${cout}) must be a multiple of groups (${groups})`,
+      });
+    const perGroup = cout / groups;
+    const first = this.values.input[0];
+    const kernel = this.values.weight[0][0];
+    this.values.input = Array.from({ length: cin }, (_, c) => this.values.input[c] ?? structuredClone(first));
+    this.values.weight = Array.from({ length: cin }, (_, c) =>
+      Array.from({ length: perGroup }, (_, j) => this.values.weight[c]?.[j] ?? structuredClone(kernel)),
+    );
+    this.changed();
+  }
+
+  /** Random small integers in every input and weight value, for a quick start. */
+  randomize() {
+    const draw = (v) => (Array.isArray(v) ? v.map(draw) : Math.floor(Math.random() * 7) - 3);
+    this.values.input = draw(this.values.input);
+    this.values.weight = draw(this.values.weight);
+    this.paste.input.value = valuesText(this.isSingle() ? this.values.input[0] : this.values.input);
+    this.paste.weight.value = valuesText(this.isSingle() ? this.values.weight[0][0] : this.values.weight);
+    this.changed();
+  }
+
+  /** The core's refusal at its field and axis (or the example as a whole). */
+  show({ field, axis = null, message }) {
     this.clear();
-    const name = field ?? fieldOf(message);
+    // A message in the closed section opens it, so that it is seen.
+    if (['input', 'kernel', 'weight', 'in_channels', 'out_channels', 'groups'].includes(field)) this.more.open = true;
+    // An array's error with an axis is about its size (shown at the sizes), without one about its values.
+    const array = field === 'kernel' || field === 'weight' ? 'kernel' : field === 'input' ? 'input' : null;
+    const size = array !== null && axis !== null && axis !== undefined;
+    const name = size ? `${array}-size` : array === 'kernel' ? 'weight' : this.msgs[field] ? field : 'spec';
     this.msgs[name].textContent = `${message}. The pictures still show the last valid example.`;
-    this.msgs[name].closest('fieldset, .param')?.classList.add('invalid');
+    const inputs =
+      this.params[field] ??
+      (size ? this.sizes[array] : null) ??
+      (this.channels[field] ? [this.channels[field]] : null) ??
+      (field === 'bias' ? [this.bias] : null);
+    let marked = [];
+    if (inputs) marked = axis !== null && inputs[axis] ? [inputs[axis]] : inputs;
+    else if (array) marked = [this.paste[array === 'kernel' ? 'weight' : 'input']];
+    for (const el of marked) {
+      el.setAttribute('aria-invalid', 'true');
+      el.classList.add('invalid');
+    }
   }
 
   clear() {
-    for (const el of Object.values(this.msgs)) {
-      el.textContent = '';
-      el.closest('.invalid')?.classList.remove('invalid');
-    }
+    for (const el of Object.values(this.msgs)) el.textContent = '';
+    const fields = [
+      ...Object.values(this.params),
+      ...Object.values(this.sizes),
+      Object.values(this.channels),
+      [this.bias],
+      Object.values(this.paste),
+    ];
+    for (const group of fields)
+      for (const el of group) {
+        el.removeAttribute('aria-invalid');
+        el.classList.remove('invalid');
+      }
   }
 }

@@ -1,6 +1,8 @@
-// The state of the page: one spec and one step per example, the presets, and their place in the
-// URL (?in1=2,3&k1=1,2,3&s1=2&step1=2&in2=1,2;3,4&...), so that a link restores exactly what it shows.
+// The state of the page: one spec, one view and one state per example, the presets, what this page
+// draws at most, and their place in the URL (?in1=2,3&k1=1,2,3&s1=2&step1=2&in2=1,2;3,4&...), so
+// that a link restores exactly what it shows. The parameter names come from params.js.
 import { axisNames } from './dom.js';
+import { displayParams, isDefault, maxTextLength, specParams, value } from './params.js';
 
 export const seed = {
   1: { dims: 1, input: [2, 3], kernel: [1, 2, 3], stride: 2 },
@@ -20,34 +22,99 @@ export const seed = {
   },
 };
 
-const ones = [
-  [1, 1, 1],
-  [1, 1, 1],
-  [1, 1, 1],
-];
+const ones = (n) => Array.from({ length: n }, () => Array(n).fill(1));
+const ramp = (n, m) => Array.from({ length: n }, (_, r) => Array.from({ length: m }, (_, c) => r * m + c + 1));
+/** [label, spec, view?]: the presets of each example's editor. */
 export const presets = {
   1: [
     ['The post’s 1D example', seed[1]],
-    ['k = 3, stride 2: uneven overlap', { dims: 1, input: [1, 2, 3, 4], kernel: [1, 1, 1], stride: 2 }],
+    [
+      'k = 3, stride 2: uneven counts (checkerboard)',
+      { dims: 1, input: [1, 1, 1, 1, 1], kernel: [1, 1, 1], stride: 2 },
+    ],
+    ['k = 4, stride 2: even counts inside', { dims: 1, input: [1, 1, 1, 1, 1], kernel: [1, 1, 1, 1], stride: 2 }],
     ['output_padding 1: a cell no copy reaches', { ...seed[1], output_padding: 1 }],
     ['Dilation 2: gaps in each copy', { dims: 1, input: [1, 2, 3], kernel: [1, 0, -1], dilation: 2 }],
     ['Padding 1 and a bias', { ...seed[1], padding: 1, bias: [0.5] }],
+    [
+      '2 → 3 channels',
+      {
+        dims: 1,
+        input: [
+          [1, 2],
+          [3, -1],
+        ],
+        weight: [
+          [
+            [1, 0],
+            [0, 1],
+            [1, 1],
+          ],
+          [
+            [2, 1],
+            [1, 2],
+            [0, -1],
+          ],
+        ],
+        stride: 2,
+      },
+    ],
+    [
+      'Groups 2',
+      {
+        dims: 1,
+        input: [
+          [1, 2],
+          [3, 4],
+        ],
+        weight: [[[1, 1]], [[1, -1]]],
+        groups: 2,
+      },
+    ],
+    [
+      'Depthwise (groups = channels)',
+      {
+        dims: 1,
+        input: [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        weight: [[[1, 2]], [[0, 1]], [[-1, 1]]],
+        groups: 3,
+      },
+    ],
+    [
+      'A bias per output channel',
+      {
+        dims: 1,
+        input: [[1, 2]],
+        weight: [
+          [
+            [1, 1],
+            [2, -1],
+          ],
+        ],
+        bias: [0.5, -1],
+      },
+    ],
   ],
   2: [
     ['The post’s 2D example', seed[2]],
     [
-      'k = 3, stride 2: uneven overlap',
+      'The post’s opening figure: 2×2 → 4×4, stride 1',
       {
         dims: 2,
         input: [
-          [1, 2, 3],
-          [4, 5, 6],
-          [7, 8, 9],
+          [1, 2],
+          [3, 4],
         ],
-        kernel: ones,
-        stride: 2,
+        kernel: ones(3),
       },
+      'gather',
     ],
+    ['k = 3, stride 2: uneven counts (checkerboard)', { dims: 2, input: ones(4), kernel: ones(3), stride: 2 }],
+    ['k = 4, stride 2: even counts inside', { dims: 2, input: ones(4), kernel: ones(4), stride: 2 }],
     ['output_padding 1 keeps a row and a column', { ...seed[2], output_padding: 1 }],
     [
       'Dilation 2: a spread-out kernel',
@@ -65,17 +132,6 @@ export const presets = {
       },
     ],
     [
-      'The post’s animation: 2×2 → 4×4, stride 1',
-      {
-        dims: 2,
-        input: [
-          [1, 2],
-          [3, 4],
-        ],
-        kernel: ones,
-      },
-    ],
-    [
       'Per-axis stride 2×1',
       {
         dims: 2,
@@ -83,27 +139,144 @@ export const presets = {
           [1, 2],
           [3, 4],
         ],
-        kernel: ones,
+        kernel: ones(3),
         stride: [2, 1],
+      },
+    ],
+    [
+      '2 → 3 channels',
+      {
+        dims: 2,
+        input: [
+          ramp(2, 2),
+          [
+            [1, 0],
+            [0, 1],
+          ],
+        ],
+        weight: [
+          [
+            [
+              [1, 0],
+              [0, 1],
+            ],
+            [
+              [1, 1],
+              [0, 0],
+            ],
+            [
+              [0, 1],
+              [1, 0],
+            ],
+          ],
+          [
+            [
+              [1, 1],
+              [1, 1],
+            ],
+            [
+              [0, 0],
+              [1, 1],
+            ],
+            [
+              [-1, 0],
+              [0, 1],
+            ],
+          ],
+        ],
+        stride: 2,
+      },
+    ],
+    [
+      'Groups 2',
+      {
+        dims: 2,
+        input: [ramp(2, 2), ramp(2, 2)],
+        weight: [
+          [
+            [
+              [1, 0],
+              [0, 1],
+            ],
+          ],
+          [
+            [
+              [0, 1],
+              [1, 0],
+            ],
+          ],
+        ],
+        stride: 2,
+        groups: 2,
+      },
+    ],
+    [
+      'Depthwise (groups = channels)',
+      {
+        dims: 2,
+        input: [ramp(2, 2), ramp(2, 2), ramp(2, 2)],
+        weight: [
+          [ones(2)],
+          [
+            [
+              [1, 0],
+              [0, 1],
+            ],
+          ],
+          [
+            [
+              [0, 1],
+              [1, 0],
+            ],
+          ],
+        ],
+        stride: 2,
+        groups: 3,
+      },
+    ],
+    [
+      'A bias per output channel',
+      {
+        dims: 2,
+        input: [ramp(2, 2)],
+        weight: [
+          [
+            ones(2),
+            [
+              [1, -1],
+              [-1, 1],
+            ],
+          ],
+        ],
+        stride: 2,
+        bias: [0.5, -1],
       },
     ],
   ],
 };
 
-/** What this page draws at most, per axis: the core accepts more, but not as smooth tables. */
-export const limits = { input: 16, kernel: 7, buffer: 67 };
+/** What this page draws at most: per axis, and in all (the core accepts more, but not as smooth tables). */
+export const limits = { input: 16, kernel: 7, buffer: 67, channels: 64, cells: 20000 };
 
-/** The first size over those limits as {field, message}, or null; `who` names whose limit it is. */
+/**
+ * The first size over those limits as {field, axis, message}, or null; `who` names whose limit it
+ * is ("this page's"). drawn: the cells the views would draw in all.
+ */
 export function overDrawingLimit(trace, who) {
   for (const [i, a] of trace.axes.entries()) {
     const axis = axisNames[trace.dims][i];
     for (const name of ['input', 'kernel']) {
       if (a[name] > limits[name])
-        return { field: name, message: `${name} ${axis} ${a[name]} is over ${who} limit of ${limits[name]}` };
+        return {
+          field: name,
+          axis: trace.dims === 1 ? null : i,
+          message: `${name} ${axis} ${a[name]} is over ${who} limit of ${limits[name]}; the sizes calculator answers for any size`,
+        };
     }
     if (a.buffer > limits.buffer) {
       return {
         field: 'spec',
+        axis: null,
         message: `the intermediate output ${axis} would be ${a.buffer}, over ${who} limit of ${limits.buffer} (use a smaller stride, dilation, kernel or input)`,
       };
     }
@@ -111,24 +284,16 @@ export function overDrawingLimit(trace, who) {
   return null;
 }
 
-/** The per-axis parameters, their URL keys and the value that leaves them out. */
-export const params = [
-  ['stride', 's', 1],
-  ['padding', 'p', 0],
-  ['output_padding', 'op', 0],
-  ['dilation', 'd', 1],
-];
-
-/** One number as the user wrote it: a number when it reads as one, else the text, which the core names. */
-export function value(text) {
-  const t = text.trim();
-  return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$|^[-+]?(Infinity|NaN)$/i.test(t) ? Number(t) : t;
-}
-
 /** `1 2; 3 4` (rows by ';' or new lines, values by spaces or commas) or JSON like `[[1,2],[3,4]]`. */
 export function parseValues(text, dims) {
-  const t = text.trim();
+  const t = String(text ?? '').trim();
+  if (t.length > maxTextLength) throw new SyntaxError(`these values are over ${maxTextLength} characters long`);
   if (t.startsWith('[')) {
+    // Bounded before JSON.parse recurses: the core reads at most 16 levels anyway.
+    let depth = 0;
+    for (const c of t)
+      if ((depth += c === '[' ? 1 : c === ']' ? -1 : 0) > 16)
+        throw new SyntaxError('these values nest deeper than 16 levels of brackets');
     try {
       return JSON.parse(t);
     } catch {
@@ -142,49 +307,77 @@ export function parseValues(text, dims) {
   return dims === 1 && rows.length === 1 ? rows[0] : rows;
 }
 
-/** Values as text: `1 2; 3 4`, or with commas `1,2;3,4` for the URL. */
-export const valuesText = (v, sep = ' ') =>
-  Array.isArray(v[0]) ? v.map((row) => row.join(sep)).join(sep === ' ' ? '; ' : ';') : [].concat(v).join(sep);
+/** Values as text: `1 2; 3 4` (one channel, 1 or 2 levels), else JSON; with commas `1,2;3,4` for the URL. */
+export const valuesText = (v, sep = ' ') => {
+  if (!Array.isArray(v)) return String(v ?? '');
+  const levels = (x) => (Array.isArray(x) ? 1 + levels(x[0]) : 0);
+  if (levels(v) > 2 || v.some((row) => Array.isArray(row) && row.some(Array.isArray))) return JSON.stringify(v);
+  return Array.isArray(v[0]) ? v.map((row) => [].concat(row).join(sep)).join(sep === ' ' ? '; ' : ';') : v.join(sep);
+};
 
-/** {1: {spec, step, error}, 2: ...} from a query string; a missing or unreadable example is the seed's. */
+// The kernel form's arrays as rows (`1,2;3,4`); the full form's as JSON, whose levels say the channels.
+const urlValue = (v, full) =>
+  typeof v === 'string' ? v : full && Array.isArray(v) ? JSON.stringify(v) : valuesText(v, ',');
+// Every value encoded (so that '&' or '=' inside one cannot become another parameter), then the
+// characters that keep a link readable given back.
+const encode = (text) =>
+  encodeURIComponent(text).replace(/%2C/g, ',').replace(/%3B/g, ';').replace(/%5B/g, '[').replace(/%5D/g, ']');
+
+/** {1: {spec, step, view, error}, 2: ...} from a query string; a missing or unreadable example is the seed's. */
 export function readUrl(search) {
-  const q = new URLSearchParams(search);
+  const q = new URLSearchParams(String(search).slice(0, 8 * maxTextLength));
   const state = {};
   for (const n of [1, 2]) {
     let spec = seed[n];
     let error = null;
     try {
-      if (q.has(`in${n}`) || q.has(`k${n}`)) {
-        spec = { dims: n, input: parseValues(q.get(`in${n}`) ?? '', n), kernel: parseValues(q.get(`k${n}`) ?? '', n) };
-        for (const [name, key] of params) {
-          const v = q.get(key + n);
-          if (v !== null) spec[name] = perAxis(parseValues(v, 1));
+      const has = (key) => q.has(key + n);
+      if (has('in') || has('k') || has('w')) {
+        spec = { dims: n };
+        for (const p of specParams) {
+          if (p.key === 'dims' || !has(p.url)) continue;
+          const text = q.get(p.url + n);
+          spec[p.key] =
+            p.kind === 'json'
+              ? p.key === 'bias'
+                ? parseValues(text, 1)
+                : parseValues(text, n)
+              : p.kind === 'int'
+                ? value(text)
+                : perAxis(parseValues(text, 1));
         }
-        if (q.has(`b${n}`)) spec.bias = [value(q.get(`b${n}`))];
+        if (spec.input === undefined) spec.input = [];
+        if (spec.kernel === undefined && spec.weight === undefined) spec.kernel = [];
       }
     } catch (e) {
       // A link whose values cannot even be read: the seed, and the reason for the editor to show.
       [spec, error] = [seed[n], e.message];
     }
-    state[n] = { spec, step: Number.parseInt(q.get(`step${n}`), 10) || 0, error };
+    const view = q.get(`v${n}`);
+    state[n] = {
+      spec,
+      step: Math.max(0, Number.parseInt(q.get(`step${n}`), 10) || 0),
+      view: displayParams.find((p) => p.attr === 'view').values.includes(view) ? view : 'scatter',
+      error,
+    };
   }
   return state;
 }
 
 const perAxis = (v) => (Array.isArray(v) && v.length === 1 ? v[0] : v);
 
-/** The query string of a state; readable, with only the parameters that differ from their default. */
+/** The query string of a state: readable, with only the parameters that differ from their default. */
 export function writeUrl(state) {
   const parts = [];
   for (const n of [1, 2]) {
-    const { spec, step } = state[n];
-    parts.push(`in${n}=${valuesText(spec.input, ',')}`, `k${n}=${valuesText(spec.kernel, ',')}`);
-    for (const [name, key, none] of params) {
-      const v = spec[name];
-      if (v !== undefined && [].concat(v).some((x) => x !== none)) parts.push(`${key}${n}=${[].concat(v).join(',')}`);
+    const { spec, step, view } = state[n];
+    const full = spec.weight !== undefined;
+    for (const p of specParams) {
+      if (p.key === 'dims' || isDefault(p, spec[p.key])) continue;
+      parts.push(`${p.url}${n}=${encode(urlValue(spec[p.key], full))}`);
     }
-    if (spec.bias) parts.push(`b${n}=${spec.bias[0]}`);
+    if (view && view !== 'scatter') parts.push(`v${n}=${view}`);
     parts.push(`step${n}=${step}`);
   }
-  return `?${parts.join('&').replace(/[^\w.,;=&~-]/g, encodeURIComponent)}`;
+  return `?${parts.join('&')}`;
 }

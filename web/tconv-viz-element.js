@@ -1,55 +1,21 @@
 // <tconv-viz>: one worked example of transposed convolution, for any page (a blog post, an iframe).
-// Its settings are attributes (data, never markup: values reach the core as JSON and the screen as
-// text); every number, size and error message comes from the wasm core. It renders in shadow DOM
-// with viz.css and tconv-viz.css linked inside, both found next to this file, so a blog's CSS can
-// neither break it nor needs to know about it; --tconv-* custom properties theme it. The author's
-// fallback content (light DOM) shows until the first rendering. All elements share one core:
-// tconv.js memoizes load() per module URL, and every element imports the same URL.
-import { load, TconvError } from './tconv.js';
-import { axisNames, fmt, h, size } from './dom.js';
-import { overDrawingLimit, value } from './state.js';
+// Its settings are attributes (data, never markup: values reach the core as data and the screen as
+// text; params.js lists them); every number, size and error message comes from the wasm core. It
+// renders in shadow DOM with viz.css and tconv-viz.css linked inside, both found next to this file,
+// so a blog's CSS can neither break it nor needs to know about it; --tconv-* custom properties theme
+// it. The author's fallback content (light DOM) shows until the first rendering, or until an error
+// with nothing valid to show replaces it. All elements share one core: tconv.js memoizes load().
+import { load, nest, TconvError } from './tconv.js';
+import { displayParams, parseSetting, settingText, specParams } from './params.js';
+import { h } from './dom.js';
+import { overDrawingLimit } from './state.js';
+import { stateFrom, stepCount } from './steps.js';
 import { Viz } from './viz.js';
 
 const here = (file) => new URL(file, import.meta.url).href;
 const sheets = [here('./viz.css'), here('./tconv-viz.css')];
-
-/** attribute → [property, spec key, kind]; kind says how the text becomes a spec value. */
-const settings = {
-  dims: ['dims', 'dims', 'int'],
-  input: ['input', 'input', 'json'],
-  kernel: ['kernel', 'kernel', 'json'],
-  weight: ['weight', 'weight', 'json'],
-  bias: ['bias', 'bias', 'json'],
-  stride: ['stride', 'stride', 'axes'],
-  padding: ['padding', 'padding', 'axes'],
-  'output-padding': ['outputPadding', 'output_padding', 'axes'],
-  dilation: ['dilation', 'dilation', 'axes'],
-  groups: ['groups', 'groups', 'int'],
-};
-const controlModes = ['none', 'steps', 'full'];
-
-/** The spec value of one attribute's text (never evaluated: JSON.parse or plain text). */
-function parse(kind, text) {
-  const t = text.trim();
-  if (kind === 'int') return value(t);
-  if (t.startsWith('[')) {
-    try {
-      return JSON.parse(t);
-    } catch {
-      return t; // unreadable JSON goes to the core as a string: its message says what was expected
-    }
-  }
-  if (kind === 'axes') return t.includes(',') ? t.split(',').map(value) : value(t);
-  // bias="0.5" for the one channel of the shorthand
-  const number = value(t);
-  return typeof number === 'number' ? [number] : t;
-}
-
-/** The attribute text of a property value. */
-function unparse(kind, value) {
-  if (!Array.isArray(value)) return String(value);
-  return kind === 'axes' && value.every((v) => !Array.isArray(v)) ? value.join(',') : JSON.stringify(value);
-}
+const display = Object.fromEntries(displayParams.map((p) => [p.attr, p]));
+const choice = (attr, v) => (display[attr].values.includes(v) ? v : display[attr].none);
 
 // Rendering waits for the sheets (no flash of unstyled tables); a sheet that fails does not block it.
 const loaded = (link) =>
@@ -58,27 +24,46 @@ const loaded = (link) =>
     link.addEventListener('error', done, { once: true });
   });
 
-export class TconvVizElement extends HTMLElement {
-  static observedAttributes = [...Object.keys(settings), 'step', 'controls', 'autoplay'];
+/** dark or light for theme="auto": the host page's declared color-scheme, else its background, else the system's. */
+function autoTheme(el) {
+  const scheme = getComputedStyle(el).colorScheme || 'normal';
+  const dark = /\bdark\b/.test(scheme);
+  const light = /\blight\b/.test(scheme);
+  if (dark !== light) return dark ? 'dark' : 'light';
+  const system = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  if (dark && light) return system;
+  // No declared scheme: the page is what its nearest opaque background looks like.
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    const m = /rgba?\(([\d.]+)[, ]+([\d.]+)[, ]+([\d.]+)(?:[,/ ]+([\d.]+))?/.exec(
+      getComputedStyle(node).backgroundColor,
+    );
+    if (m && (m[4] === undefined || Number(m[4]) > 0.5)) {
+      const [r, g, b] = [m[1], m[2], m[3]].map((v) => Number(v) / 255);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4 ? 'dark' : 'light';
+    }
+  }
+  return 'light';
+}
 
-  #shadow = null;
-  #box = null;
-  #message = null;
-  #vizRoot = null;
-  #tableRoot = null;
-  #slot = null;
-  #ready = null;
+export class TconvVizElement extends HTMLElement {
+  static observedAttributes = [...specParams.map((p) => p.attr), ...displayParams.map((p) => p.attr)];
+
+  #shadow;
+  #box;
+  #message;
+  #vizRoot;
+  #slot;
+  #ready;
   #api = null;
   #viz = null;
   #trace = null;
-  #result = null;
   #error = null;
   #dirty = true;
   #queued = false;
   #reflecting = false;
   #visible = null;
   #played = false;
-  #single = false;
+  #themeWatch = null;
 
   constructor() {
     super();
@@ -88,22 +73,24 @@ export class TconvVizElement extends HTMLElement {
     this.#slot = document.createElement('slot');
     this.#message = h('p', { className: 'error', role: 'alert', hidden: true });
     this.#vizRoot = h('div', { className: 'viz' });
-    this.#tableRoot = h('div', { className: 'tconv channels', hidden: true });
-    this.#box = h('div', { className: 'box', hidden: true }, this.#message, this.#vizRoot, this.#tableRoot);
+    this.#box = h('div', { className: 'box', hidden: true }, this.#message, this.#vizRoot);
     this.#shadow.append(...links, this.#box, this.#slot);
     this.#ready = Promise.all(links.map(loaded));
   }
 
   connectedCallback() {
     // A property set before the element upgraded is an own property hiding the accessor: pass it on.
-    for (const prop of ['step', 'controls', 'autoplay', ...Object.values(settings).map(([p]) => p)]) {
+    for (const prop of [...specParams, ...displayParams].map((p) => p.prop)) {
       if (Object.hasOwn(this, prop)) {
-        const value = this[prop];
+        const v = this[prop];
         delete this[prop];
-        this[prop] = value;
+        this[prop] = v;
       }
     }
     this.#dirty = true;
+    this.#applyTheme();
+    this.#themeWatch = matchMedia('(prefers-color-scheme: dark)');
+    this.#themeWatch.addEventListener('change', this.#onScheme);
     Promise.all([load(), this.#ready]).then(
       ([api]) => {
         this.#api = api;
@@ -114,21 +101,29 @@ export class TconvVizElement extends HTMLElement {
   }
 
   disconnectedCallback() {
-    // No timer or listener outlives the element's place in the document; it is rebuilt on return.
-    this.#viz?.destroy();
-    this.#viz = null;
-    this.#vizRoot.replaceChildren();
+    // No timer or listener outlives the element's place in the document; the drawing stays (hidden
+    // controls stop), so that a removed element re-added with a bad attribute keeps its last drawing.
+    this.#viz?.controls.stop();
     this.#visible?.disconnect();
     this.#visible = null;
+    this.#themeWatch?.removeEventListener('change', this.#onScheme);
   }
 
-  attributeChangedCallback(name, old, value) {
-    if (this.#reflecting || old === value) return;
+  #onScheme = () => this.#applyTheme();
+
+  attributeChangedCallback(name, old, v) {
+    if (this.#reflecting || old === v) return;
     if (name === 'step') {
-      if (this.#viz && this.#single && !this.#dirty) this.#viz.go(this.#stepNumber());
+      if (this.#viz && !this.#dirty) this.#viz.go(stateFrom(this.step, this.#trace, this.view, this.#viz.driver));
       return;
     }
     if (name === 'controls') return this.#applyControls();
+    if (name === 'theme') return this.#applyTheme();
+    if (name === 'view') {
+      if (this.#viz && !this.#dirty)
+        this.#viz.setView(this.view, stateFrom(this.step, this.#trace, this.view, this.#viz.driver));
+      return;
+    }
     if (name === 'autoplay') {
       this.#played = false;
       return this.#autoplay();
@@ -148,16 +143,17 @@ export class TconvVizElement extends HTMLElement {
   /** The result, nested like the CLI's JSON: [C_out][...] with weight, the one channel's [...] with kernel. */
   get output() {
     this.#flush();
-    return this.#result ? structuredClone(this.#result.output) : null;
+    if (!this.#trace) return null;
+    return nest(this.#trace.output.data, this.#trace.output.shape);
   }
   get shape() {
     this.#flush();
-    return this.#result ? [...this.#result.shape] : null;
+    return this.#trace ? [...this.#trace.output.shape] : null;
   }
-  /** Scatter steps (one per input element and channel); the element shows stepCount + 3 states. */
+  /** The steps of the view shown: input elements (scatter, matrix) or output cells (gather). */
   get stepCount() {
     this.#flush();
-    return this.#trace ? this.#trace.stepCount : null;
+    return this.#trace ? stepCount(this.#trace, this.view, this.#viz?.driver) : null;
   }
   /** The core's message for the current settings, or null when they are valid. */
   get error() {
@@ -165,30 +161,56 @@ export class TconvVizElement extends HTMLElement {
     return this.#error;
   }
 
-  // --- properties mirroring attributes ---
-  /** A number, or 'end' (the output). */
+  // --- properties mirroring the display attributes ---
+  /** A number, or 'end' (the last state). */
   get step() {
     const v = this.getAttribute('step');
     if (v === null) return 0;
-    return v.trim() === 'end' ? 'end' : Number.parseInt(v, 10) || 0;
+    return v.trim() === 'end' ? 'end' : Math.max(0, Number.parseInt(v, 10) || 0);
   }
   set step(v) {
     if (v === null || v === undefined) this.removeAttribute('step');
-    else this.setAttribute('step', v === 'end' ? 'end' : String(v));
+    else this.setAttribute('step', v === 'end' || v === Infinity ? 'end' : String(v));
+  }
+  get view() {
+    return choice('view', this.getAttribute('view'));
+  }
+  set view(v) {
+    this.#setText('view', v);
   }
   get controls() {
-    const v = this.getAttribute('controls');
-    return controlModes.includes(v) ? v : 'steps';
+    return choice('controls', this.getAttribute('controls'));
   }
   set controls(v) {
-    if (v === null || v === undefined) this.removeAttribute('controls');
-    else this.setAttribute('controls', v);
+    this.#setText('controls', v);
+  }
+  get theme() {
+    return choice('theme', this.getAttribute('theme'));
+  }
+  set theme(v) {
+    this.#setText('theme', v);
   }
   get autoplay() {
     return this.hasAttribute('autoplay');
   }
   set autoplay(v) {
     this.toggleAttribute('autoplay', Boolean(v));
+  }
+
+  /**
+   * Where a number comes from: {cell, value, terms: [{input, tap, value, weight, product}], ...}
+   * for a cell of the output (default) or of the intermediate output; also 'input', 'kernel'
+   * (a weight tap [c_in, c_out_in_group, ...]), 'padded' and 'matrix' ([row, col] of Cᵀ).
+   */
+  inspect(cell, { where = 'output' } = {}) {
+    this.#flush();
+    if (!this.#trace) throw new TconvError(this.#error ?? 'the element has not rendered yet', { field: 'cell' });
+    return publicInspection(this.#viz.inspect(where, cell));
+  }
+
+  #setText(attr, v) {
+    if (v === null || v === undefined) this.removeAttribute(attr);
+    else this.setAttribute(attr, String(v));
   }
 
   #flush() {
@@ -198,66 +220,49 @@ export class TconvVizElement extends HTMLElement {
   /** The spec the attributes describe: values parsed as data, checked only by the core. */
   #spec() {
     const spec = {};
-    for (const [attr, [, key, kind]] of Object.entries(settings)) {
-      const text = this.getAttribute(attr);
-      if (text !== null && text.trim() !== '') spec[key] = parse(kind, text);
+    for (const p of specParams) {
+      const text = this.getAttribute(p.attr);
+      if (text !== null && text.trim() !== '') spec[p.key] = parseSetting(p.kind, text);
     }
     // Without a dims attribute, the kernel's nesting says it: [k] is 1D, [[…]] 2D (the weight has
     // two channel levels more). A kernel that says neither is left to the core to name.
     if (spec.dims === undefined) {
       let depth = spec.weight === undefined ? 0 : -2;
-      for (let k = spec.weight ?? spec.kernel; Array.isArray(k); k = k[0]) depth++;
+      for (let k = spec.weight ?? spec.kernel, i = 0; Array.isArray(k) && i < 8; k = k[0], i++) depth++;
       if (depth === 1 || depth === 2) spec.dims = depth;
     }
     return spec;
   }
 
-  #stepNumber() {
-    const s = this.step;
-    return s === 'end' ? Infinity : s;
-  }
-
   #render() {
     this.#dirty = false;
-    let trace, result;
+    let trace;
     try {
-      const spec = this.#spec();
-      result = this.#api.compute(spec);
-      trace = this.#api.trace(spec);
-      this.#checkSize(trace);
+      trace = this.#api.trace(this.#spec());
+      const over = overDrawingLimit(trace, "this element's drawing");
+      if (over) {
+        trace.dispose();
+        throw new TconvError(over.message, over);
+      }
     } catch (e) {
-      if (!(e instanceof TconvError || e instanceof RangeError)) throw e;
+      if (!(e instanceof TconvError)) throw e;
       return this.#fail(e.message);
     }
     this.#error = null;
     this.#message.hidden = true;
+    const previous = this.#trace;
     this.#trace = trace;
-    this.#result = result;
-    const single = (this.#single = trace.inChannels === 1 && trace.outChannels === 1);
-    this.#vizRoot.hidden = !single;
-    this.#tableRoot.hidden = single;
     this.#slot.remove();
     this.#box.hidden = false;
-    if (single) {
-      this.#viz ??= new Viz(this.#vizRoot, { onstep: (s) => this.#stepped(s) });
-      this.#applyControls();
-      this.#viz.set(trace, this.#stepNumber()); // calls #stepped: the tconv-change event
-      this.#autoplay();
-    } else {
-      this.#channels(trace, result);
-      this.#emit('tconv-change', {
-        output: this.output,
-        shape: this.shape,
-        stepCount: trace.stepCount,
-        step: trace.stepCount + 2,
-      });
-    }
-  }
-
-  /** The page's size limits for drawing tables; the core accepts more. */
-  #checkSize(trace) {
-    const over = overDrawingLimit(trace, "this element's drawing");
-    if (over) throw new RangeError(over.message);
+    this.#viz ??= new Viz(this.#vizRoot, {
+      onstep: (s) => this.#stepped(s),
+      oninspect: (found) => found && this.#emit('tconv-inspect', publicInspection(found)),
+      onview: (view) => this.#reflect('view', view === 'scatter' && !this.hasAttribute('view') ? null : view),
+    });
+    this.#applyControls();
+    this.#viz.set(trace, stateFrom(this.step, trace, this.view, this.#viz.driver), this.view); // calls #stepped: tconv-change
+    previous?.dispose();
+    this.#autoplay();
   }
 
   #fail(message) {
@@ -265,19 +270,30 @@ export class TconvVizElement extends HTMLElement {
     this.#message.textContent = message;
     this.#message.hidden = false;
     this.#box.hidden = false;
+    // With nothing valid drawn yet, the message replaces the fallback ("Loading…" would stay forever).
+    if (!this.#trace) this.#slot.remove();
     this.#emit('tconv-error', { message });
   }
 
+  #reflect(attr, v) {
+    this.#reflecting = true;
+    if (v === null) this.removeAttribute(attr);
+    else this.setAttribute(attr, v);
+    this.#reflecting = false;
+  }
+
   #stepped(s) {
-    const n = this.#trace.stepCount;
+    const last = this.#viz.lastState;
     // The attribute follows the reader's stepping, so the property always says what is shown.
-    const value = s === n + 2 ? 'end' : String(s);
-    if (this.getAttribute('step') !== value && (this.hasAttribute('step') || s !== 0)) {
-      this.#reflecting = true;
-      this.setAttribute('step', value);
-      this.#reflecting = false;
-    }
-    this.#emit('tconv-change', { output: this.output, shape: this.shape, stepCount: n, step: s });
+    const v = s === last ? 'end' : String(s);
+    if (this.getAttribute('step') !== v && (this.hasAttribute('step') || s !== 0)) this.#reflect('step', v);
+    this.#emit('tconv-change', {
+      output: this.output,
+      shape: this.shape,
+      stepCount: this.stepCount,
+      step: s,
+      view: this.view,
+    });
   }
 
   #emit(type, detail) {
@@ -286,9 +302,17 @@ export class TconvVizElement extends HTMLElement {
 
   #applyControls() {
     const mode = this.controls;
-    for (const m of controlModes) this.#vizRoot.classList.toggle(`controls-${m}`, m === mode);
+    for (const m of display.controls.values) this.#vizRoot.classList.toggle(`controls-${m}`, m === mode);
     // Without controls nothing in the example takes focus, so the keys cannot step it.
     if (this.#viz) this.#viz.stage.tabIndex = mode === 'none' ? -1 : 0;
+  }
+
+  #applyTheme() {
+    const theme = this.theme === 'auto' ? autoTheme(this) : this.theme;
+    this.#vizRoot.classList.toggle('theme-dark', theme === 'dark');
+    this.#vizRoot.classList.toggle('theme-light', theme === 'light');
+    this.#box.classList.toggle('theme-dark', theme === 'dark');
+    this.#box.classList.toggle('theme-light', theme === 'light');
   }
 
   /** With autoplay, plays once when the element first comes well into view (again only after the
@@ -296,7 +320,7 @@ export class TconvVizElement extends HTMLElement {
   #autoplay() {
     this.#visible?.disconnect();
     this.#visible = null;
-    if (!this.autoplay || this.#played || !this.#viz || !this.#single || !this.isConnected) return;
+    if (!this.autoplay || this.#played || !this.#viz || !this.isConnected) return;
     // Half of the element in view, or (for one taller than the window) half of the window filled by it.
     const inView = (e) =>
       e.isIntersecting &&
@@ -313,58 +337,27 @@ export class TconvVizElement extends HTMLElement {
     );
     this.#visible.observe(this);
   }
+}
 
-  /** Several channels: the output of each channel as a table (stepping shows one channel only). */
-  #channels(trace, result) {
-    const names = axisNames[trace.dims];
-    const rowsOf = (v) => (trace.dims === 1 ? [v] : v);
-    const grid = (caption, rows) => {
-      const body = h(
-        'tbody',
-        {},
-        ...rows.map((row) => h('tr', {}, ...row.map((v) => h('td', {}, h('span', { textContent: fmt(v) }))))),
-      );
-      // Like the grids' captions: wrapped only between the parts around ' · '.
-      const text = caption
-        .split(' · ')
-        .map((part) => part.replaceAll(' ', '\u00a0'))
-        .join(' · ');
-      const table = h('table', {}, h('caption', {}, h('span', { textContent: text })), body);
-      let chars = 1;
-      for (const row of rows) for (const v of row) chars = Math.max(chars, fmt(v).length);
-      table.style.setProperty('--tconv-chars', chars);
-      return h('div', { className: 'grid out' }, h('div', { className: 'scroll' }, table));
-    };
-    const outSize = size(trace.axes.map((a) => a.output));
-    const note = h('p', {
-      className: 'summary',
-      textContent:
-        `${trace.inChannels} input ${trace.inChannels === 1 ? 'channel' : 'channels'} → ${trace.outChannels} output channels` +
-        `${trace.groups > 1 ? `, groups ${trace.groups}` : ''}; output ${outSize} (${names.join(' × ')}) per channel. ` +
-        'Step by step is shown for one input and one output channel (kernel, or a weight of shape [1][1][…]); here is the result of each channel.',
-    });
-    this.#tableRoot.replaceChildren(
-      note,
-      h(
-        'div',
-        { className: 'row' },
-        ...result.output.map((channel, c) => grid(`Output channel ${c} · ${outSize}`, rowsOf(channel))),
-      ),
-    );
-  }
+/** The inspection as the element hands it out: the documented keys, plain arrays. */
+function publicInspection(found) {
+  const out = { cell: [...found.cell], where: found.where, value: found.value, sentence: found.sentence };
+  if (found.terms)
+    out.terms = found.terms.map(({ input, tap, value, weight, product }) => ({ input, tap, value, weight, product }));
+  return out;
 }
 
 // The settings' properties: reading gives the parsed value (null when absent), writing sets the
 // attribute (arrays as JSON, per-axis lists as "2,1"; null removes it).
-for (const [attr, [prop, , kind]] of Object.entries(settings)) {
-  Object.defineProperty(TconvVizElement.prototype, prop, {
+for (const p of specParams) {
+  Object.defineProperty(TconvVizElement.prototype, p.prop, {
     get() {
-      const text = this.getAttribute(attr);
-      return text === null ? null : parse(kind, text);
+      const text = this.getAttribute(p.attr);
+      return text === null ? null : parseSetting(p.kind, text);
     },
-    set(value) {
-      if (value === null || value === undefined) this.removeAttribute(attr);
-      else this.setAttribute(attr, unparse(kind, value));
+    set(v) {
+      if (v === null || v === undefined) this.removeAttribute(p.attr);
+      else this.setAttribute(p.attr, settingText(p.kind, v));
     },
     configurable: true,
     enumerable: true,

@@ -1,108 +1,114 @@
-// One worked example, step by step: its grids, step controls, a live description, the size formulas
-// and, closed until opened, the two other ways to the same output (views.js), rendered into any root
-// (the page's <section>, or later a <tconv-viz> shadow root with viz.css linked inside). Every value
-// and size shown comes from the core's trace; this module only decides which cells to outline and
-// how to say it.
-//
-// Steps: 0 the empty intermediate output; 1..n after input element s-1 is scattered; n+1 the carve;
-// n+2 the output (with the bias, if any). n is trace.stepCount.
+// One worked example: its views (scatter, gather, matrix, or the three in lockstep), step controls,
+// the description of each state, the provenance of any cell the reader points at, the counts of
+// products per cell (the checkerboard), and the size formulas, rendered into any root (the page's
+// <section>, or a <tconv-viz> shadow root with viz.css linked inside). Every value and size shown
+// comes from the core's trace session; this module decides what to show and how to say it.
+import { cellAt, indexIn, shape2d, sizes } from './cells.js';
 import { controls } from './controls.js';
+import { describeGather, describeMatrix, describeScatter } from './describe.js';
 import { axisNames, fmt, h, size } from './dom.js';
 import { formulas } from './formulas.js';
-import { Views } from './views.js';
+import { GatherView } from './gather-view.js';
+import { MatrixView } from './matrix-view.js';
+import { inspect, soFar } from './provenance.js';
+import { ScatterView } from './scatter-view.js';
+import { lastState, outputCells, stateName, stepCount, views } from './steps.js';
 
-/** A table of numbers. Each value sits in a fixed-size, contained <span>, and the marks are paint-only
- *  (colours, shadows, outlines), so a step re-lays out no table, even at 67 × 67; cells change text
- *  and class only when they differ. */
-class Grid {
-  constructor(rows, cols) {
-    this.caption = h('span');
-    this.table = h('table', { className: cols > 12 ? 'dense' : '' }, h('caption', {}, this.caption));
-    const rowHeads = rows > 1;
-    const head = h('tr', {}, rowHeads ? h('td', { className: 'corner' }) : '');
-    for (let c = 0; c < cols; c++) head.append(h('th', { scope: 'col', textContent: c }));
-    const body = h('tbody');
-    this.cells = [];
-    this.values = [];
-    for (let r = 0; r < rows; r++) {
-      const tr = h('tr', {}, rowHeads ? h('th', { scope: 'row', textContent: r }) : '');
-      for (let c = 0; c < cols; c++) {
-        // The Text node itself is kept: setting its data is the cheapest change the DOM offers.
-        const value = document.createTextNode('');
-        this.values.push(value);
-        tr.append((this.cells[this.cells.length] = h('td', {}, h('span', {}, value))));
-      }
-      body.append(tr);
-    }
-    this.table.append(h('thead', {}, head), body);
-    this.nums = [];
-    this.cls = [];
-    this.chars = 0;
-    this.el = h('div', { className: 'grid' }, h('div', { className: 'scroll' }, this.table));
-  }
-  /** Cell i shows the number v, or nothing when v is undefined; text and class change only when they differ. */
-  num(i, v, cls = '') {
-    if (this.nums[i] !== v) {
-      const text = v === undefined ? '' : fmt(v);
-      this.nums[i] = v;
-      this.values[i].data = text;
-      // Cells only ever widen, so stepping back and forth never re-lays out the table.
-      if (text.length > this.chars) this.table.style.setProperty('--tconv-chars', (this.chars = text.length));
-    }
-    if (this.cls[i] !== cls) this.cells[i].className = this.cls[i] = cls;
-  }
-  /** Sizes the cells for the longest of these values at once, instead of one widening at a time. */
-  widen(...arrays) {
-    for (const data of arrays) for (const v of data) this.chars = Math.max(this.chars, fmt(v).length);
-    this.table.style.setProperty('--tconv-chars', this.chars);
-  }
-  fill(data, cls) {
-    for (let i = 0; i < this.cells.length; i++) this.num(i, data?.[i], cls);
-  }
-  /** The caption, "Input · 2 × 2": it wraps only between its parts. */
-  label(text) {
-    text = text
-      .split(' · ')
-      .map((part) => part.replaceAll(' ', '\u00a0'))
-      .join(' · ');
-    if (this.caption.textContent !== text) this.caption.textContent = text;
-  }
-}
+const reducedMotion =
+  typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : { matches: true };
+const viewNames = { scatter: 'Scatter', gather: 'Gather', matrix: 'Matrix', all: 'All' };
 
 export class Viz {
-  /** Renders into root; onstep(step) runs after each change of step. */
-  constructor(root, { onstep = () => {} } = {}) {
+  /**
+   * Renders into root. onstep(state) runs after each change of state, oninspect(found) when the
+   * reader points at a cell (found: provenance.js's object, or null), onview(view) on a change of view.
+   */
+  constructor(root, { onstep = () => {}, oninspect = () => {}, onview = () => {}, onedit = null } = {}) {
     this.root = root;
     this.onstep = onstep;
+    this.oninspect = oninspect;
+    this.onview = onview;
+    this.view = 'scatter';
+    this.driver = 'scatter';
+    this.showCounts = false;
+    this.channels = { in: 0, out: 0 };
+    this.state = 0;
+    const point = (where, cell) => this.#point(where, cell);
+    const go = (s) => this.go(s);
+    this.scatter = new ScatterView({ point, go, channels: this.channels, onedit });
+    this.gather = new GatherView({ point, go: (s) => this.#goGather(s), channels: this.channels });
+    this.matrix = new MatrixView({ point, go });
+
     this.summary = h('p', { className: 'summary' });
+    this.tabs = h('div', { className: 'views-tabs', role: 'radiogroup', 'aria-label': 'View' });
+    for (const view of views) {
+      const b = h('button', {
+        type: 'button',
+        role: 'radio',
+        className: 'tab',
+        textContent: viewNames[view],
+        'aria-checked': 'false',
+      });
+      b.dataset.view = view;
+      b.addEventListener('click', () => this.setView(view));
+      this.tabs.append(b);
+    }
+    this.tabs.addEventListener('keydown', (e) => {
+      const i = views.indexOf(this.view) + (e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0);
+      if (i === views.indexOf(this.view) || i < 0 || i >= views.length) return;
+      e.preventDefault();
+      e.stopPropagation();
+      this.setView(views[i]);
+      this.tabs.children[i].focus();
+    });
+    this.driverToggle = h('div', { className: 'driver', role: 'radiogroup', 'aria-label': 'Step by' });
+    for (const [driver, label] of [
+      ['scatter', 'input elements'],
+      ['gather', 'output cells'],
+    ]) {
+      const b = h('button', {
+        type: 'button',
+        role: 'radio',
+        className: 'tab',
+        textContent: label,
+        'aria-checked': 'false',
+      });
+      b.dataset.driver = driver;
+      b.addEventListener('click', () => this.setDriver(driver));
+      this.driverToggle.append(b);
+    }
+    this.pickers = h('div', { className: 'pickers' });
+    this.countsToggle = h('button', {
+      type: 'button',
+      className: 'toggle counts-toggle',
+      'aria-pressed': 'false',
+      textContent: 'Counts (checkerboard)',
+    });
+    this.countsToggle.addEventListener('click', () => this.setCounts(!this.showCounts));
+    this.countsKey = h('div', { className: 'counts-key', hidden: true });
     this.stage = h('div', {
       className: 'stage',
       tabIndex: 0,
       'aria-label': 'Grids of this example; ←/→ step through it',
     });
     this.controls = controls(root, (s) => this.go(s));
-    this.desc = h('p', { className: 'desc', 'aria-live': 'polite' });
+    this.desc = h('p', { className: 'desc' });
+    this.status = h('p', { className: 'status', 'aria-live': 'polite' });
+    this.provenance = h('p', { className: 'provenance', 'aria-live': 'polite' });
     this.relation = h('p', { className: 'relation' });
     this.math = h('div', { className: 'sizes' });
-    this.views = new Views();
+    this.legend = h('ul', { className: 'legend', 'aria-label': 'Key' });
     root.classList.add('tconv');
-    const legend = h(
-      'ul',
-      { className: 'legend', 'aria-label': 'Key' },
-      ...[
-        ['et eb el er', 'this step’s window; at the carve, what is kept'],
-        ['tap', 'cells this copy adds to'],
-        ['m', 'a sum of several copies'],
-        ['cut', 'cut off by padding'],
-        ['op', 'output_padding'],
-      ].map(([cls, text]) => h('li', {}, h('span', { className: `sw ${cls}`, 'aria-hidden': 'true' }), text)),
-    );
     root.append(
       this.summary,
+      h('div', { className: 'bar' }, this.tabs, this.driverToggle, this.countsToggle),
+      this.pickers,
       this.stage,
-      legend,
-      this.controls.el,
-      this.desc,
+      this.countsKey,
+      this.legend,
+      h('div', { className: 'step-bar' }, this.controls.el, this.desc),
+      this.status,
+      this.provenance,
       this.relation,
       h(
         'details',
@@ -110,50 +116,137 @@ export class Viz {
         h('summary', { textContent: 'Sizes, with these numbers' }),
         this.math,
       ),
-      this.views.el,
     );
+    this.stage.addEventListener('pointerleave', () => this.#point(null, null));
   }
 
-  /** Shows a new trace (an accepted spec) at step s. */
-  set(trace, s = 0) {
+  /** Shows a new trace (an accepted spec) at state s of view `view`. */
+  set(trace, s = 0, view = this.view) {
     this.controls.stop();
-    const { axes, dims } = trace;
-    const names = axisNames[dims];
-    const shape = (key) => (dims === 1 ? [1, axes[0][key]] : [axes[0][key], axes[1][key]]);
     this.trace = trace;
-    this.names = names;
-    this.bufferShape = shape('buffer');
-    this.input = new Grid(...shape('input'));
-    this.kernel = new Grid(...shape('kernel'));
-    this.copy = new Grid(...shape('kernel'));
-    this.buffer = new Grid(...this.bufferShape);
-    this.output = new Grid(...shape('output'));
-    for (const [grid, cls] of [
-      [this.input, 'in'],
-      [this.kernel, 'kern'],
-      [this.copy, 'copy'],
-      [this.buffer, 'buf'],
-      [this.output, 'out'],
-    ])
-      grid.el.classList.add(cls);
-    this.input.label(`Input · ${size(shape('input').slice(2 - dims))}`);
-    this.input.fill(trace.input.data);
-    this.kernel.label(`Kernel · ${size(shape('kernel').slice(2 - dims))} · not flipped`);
-    this.kernel.fill(trace.weight.data);
-    this.buffer.widen(trace.finalBuffer.data, trace.carved.data);
-    this.output.widen(trace.carved.data, trace.output.data);
-    this.output.label(`Output · ${size(axes.map((a) => a.output))}`);
-    this.stage.replaceChildren(
-      h('div', { className: 'row' }, this.input.el, this.kernel.el, this.copy.el),
-      h(
-        'div',
-        { className: 'row' },
-        this.buffer.el,
-        h('span', { className: 'arrow', 'aria-hidden': 'true', textContent: '→' }),
-        this.output.el,
-      ),
-    );
+    this.channels.in = Math.min(this.channels.in, trace.inChannels - 1);
+    this.channels.out = Math.min(this.channels.out, trace.outChannels - 1);
+    this.scatter.set(trace);
+    this.built = { scatter: true };
+    this.#summary();
+    this.#pickers();
+    this.math.replaceChildren(formulas(trace.axes, axisNames[trace.dims]));
+    this.setView(view, s);
+  }
 
+  /** Switches the view (scatter, gather, matrix, all); the state is kept where it means the same. */
+  setView(view, s = null) {
+    if (!views.includes(view)) view = 'scatter';
+    const changed = view !== this.view;
+    this.view = view;
+    const trace = this.trace;
+    // Build what the view needs on first use: the gather and matrix views cost nothing until opened.
+    if ((view === 'gather' || view === 'all') && this.built.gather !== trace) {
+      this.gather.set(trace);
+      this.built.gather = trace;
+    }
+    if ((view === 'matrix' || view === 'all') && this.built.matrix !== trace) {
+      this.matrix.set(trace);
+      this.built.matrix = trace;
+    }
+    const shown = view === 'all' ? [this.scatter, this.gather, this.matrix] : [this[view]];
+    this.stage.replaceChildren(...shown.map((v) => v.el));
+    for (const b of this.tabs.children) {
+      const on = b.dataset.view === view;
+      b.setAttribute('aria-checked', String(on));
+      b.tabIndex = on ? 0 : -1;
+    }
+    // Hidden but in place, so that switching views moves nothing below the bar.
+    this.driverToggle.classList.toggle('unused', view !== 'all');
+    this.countsToggle.classList.toggle('unused', view === 'gather' || view === 'matrix');
+    this.#legend();
+    if (changed) this.onview(view);
+    this.go(s ?? (changed ? 0 : this.state));
+  }
+
+  /** In the lockstep view: step by input elements (the scatter's states) or by output cells. */
+  setDriver(driver) {
+    this.driver = driver === 'gather' ? 'gather' : 'scatter';
+    for (const b of this.driverToggle.children)
+      b.setAttribute('aria-checked', String(b.dataset.driver === this.driver));
+    this.go(0);
+  }
+
+  /** The view whose states the controls step through. */
+  get by() {
+    return this.view === 'all' ? this.driver : this.view;
+  }
+
+  /** The number of steps of the current view (input elements, or output cells). */
+  get stepCount() {
+    return stepCount(this.trace, this.view, this.driver);
+  }
+
+  get lastState() {
+    return lastState(this.trace, this.view, this.driver);
+  }
+
+  /** Shows state s (clamped). */
+  go(s) {
+    const trace = this.trace;
+    const last = this.lastState;
+    s = Math.max(0, Math.min(last, Math.trunc(s) || 0));
+    const previous = this.state;
+    this.state = s;
+    const by = this.by;
+    let words;
+    if (by === 'gather') {
+      this.#followCell(s);
+      this.gather.show(s);
+      if (this.view === 'all') {
+        this.scatter.show(trace.stepCount + 1);
+        this.matrix.show(s, 'gather');
+      }
+      words = describeGather(trace, s);
+    } else if (by === 'matrix') {
+      this.matrix.show(s, 'scatter');
+      words = describeMatrix(trace, s, 'scatter');
+    } else {
+      this.#followStep(s);
+      this.scatter.show(s);
+      if (this.view === 'all') {
+        this.gather.show(outputCells(trace) + 1);
+        this.matrix.show(Math.min(s, trace.stepCount + 1), 'scatter', this.scatter.stepData?.buffer);
+      }
+      words = describeScatter(trace, s, this.scatter.stepData);
+      if (!reducedMotion.matches && s === previous + 1) this.#fly();
+    }
+    if (this.view === 'all') this.#follow(s);
+    if (this.showCounts) this.#counts();
+    this.desc.textContent = words.text;
+    this.status.textContent = words.short;
+    this.controls.update(s, last, stateName(trace, this.view, s, this.driver));
+    if (this.picked)
+      this.#point(this.picked.kind === 'buffer' ? 'intermediate' : this.picked.kind, this.picked.cell, true);
+    this.onstep(s);
+  }
+
+  /** Shows or hides the counts of products per cell as a heat map: the checkerboard. */
+  setCounts(on) {
+    this.showCounts = on;
+    this.countsToggle.setAttribute('aria-pressed', String(on));
+    this.countsKey.hidden = !on;
+    if (on) this.#counts();
+    else
+      for (const g of [this.scatter.buffer, this.scatter.output])
+        for (let i = 0; i < g.cells.length; i++) g.heat(i, undefined);
+    this.root.classList.toggle('counting', on);
+  }
+
+  /** Provenance of a cell, as the element's inspect(): {cell, where, value, terms, sentence, ...}. */
+  inspect(where, cell) {
+    return inspect(this.trace, where, cell);
+  }
+
+  // --- private ---
+
+  #summary() {
+    const { axes, dims } = this.trace;
     const per = (key) =>
       axes.every((a) => a[key] === axes[0][key]) ? axes[0][key] : axes.map((a) => a[key]).join(' × ');
     const extra = [
@@ -164,133 +257,252 @@ export class Viz {
       .filter(([key]) => axes.some((a) => a[key] !== (key === 'dilation' ? 1 : 0)))
       .map(([key, name]) => `, ${name} ${per(key)}`)
       .join('');
-    const bias = trace.bias ? `, bias ${fmt(trace.bias[0])}` : '';
-    this.summary.textContent = `Input ${size(axes.map((a) => a.input))} → output ${size(axes.map((a) => a.output))}: kernel ${size(axes.map((a) => a.kernel))}, stride ${per('stride')}${extra}${bias}.`;
+    const trace = this.trace;
+    const channels = trace.singleChannel
+      ? ''
+      : `, ${trace.inChannels} → ${trace.outChannels} channels${trace.groups > 1 ? `, groups ${trace.groups}` : ''}`;
+    const bias = trace.bias ? `, bias ${trace.bias.length === 1 ? fmt(trace.bias[0]) : 'per channel'}` : '';
+    this.summary.textContent = `Input ${size(axes.map((a) => a.input))} → output ${size(axes.map((a) => a.output))}: kernel ${size(axes.map((a) => a.kernel))}, stride ${per('stride')}${extra}${channels}${bias}.`;
     const [from, to] = [size(axes.map((a) => a.output)), size(axes.map((a) => a.input))];
     this.relation.textContent =
       `Transposed, not inverted: a direct convolution with this kernel, stride and padding maps ${dims === 1 ? `${from} cells` : `a ${from} grid`} ` +
       `to ${to}; this operation goes back the other way with the transposed matrix. The shapes return, the values do not.`;
-    this.math.replaceChildren(formulas(axes, names));
-    this.views.set(trace);
-    this.go(s);
   }
 
-  /** Shows step s (clamped to 0..stepCount+2). */
-  go(s) {
+  /** Channel pickers when there are several: which input and output channel the grids show. */
+  #pickers() {
     const trace = this.trace;
-    const n = trace.stepCount;
-    s = Math.max(0, Math.min(n + 2, Math.trunc(s) || 0));
-    this.step = s;
-    const { axes, dims } = trace;
-    const step = s >= 1 && s <= n ? trace.step(s - 1) : null;
-    const buf = s === 0 ? trace.bufferAfter(0) : step ? step.buffer : trace.finalBuffer;
-    const [rows, cols] = this.bufferShape;
-    const ax = dims === 1 ? [null, axes[0]] : axes;
-
-    // How many products each cell has received so far (the core counts them): the running sums.
-    const count = s === 0 ? null : step ? step.contributions : trace.finalContributions;
-
-    // The outlined region: this step's window, or at the carve and after, the part that is kept.
-    let win = null;
-    if (step) {
-      const o = dims === 1 ? [0, ...step.origin] : step.origin;
-      const span = dims === 1 ? [1, ...step.span] : step.span;
-      const dil = dims === 1 ? [1, ...step.dilation] : step.dilation;
-      win = { o, end: [o[0] + span[0] - 1, o[1] + span[1] - 1], dil };
-    } else if (s > n) {
-      const o = dims === 1 ? [0, axes[0].carveStart] : [axes[0].carveStart, axes[1].carveStart];
-      win = {
-        o,
-        end: [rows - 1 - Math.max(0, ax[0]?.carveEnd ?? 0), cols - 1 - Math.max(0, ax[1].carveEnd)],
-        dil: null,
-      };
-    }
-    // output_padding cells: the last outputPadding rows/columns of the kept region.
-    const opFrom = [
-      ax[0] ? rows - Math.max(0, ax[0].carveEnd) - ax[0].outputPadding : rows,
-      cols - Math.max(0, ax[1].carveEnd) - ax[1].outputPadding,
-    ];
-
-    for (let r = 0, i = 0; r < rows; r++) {
-      for (let c = 0; c < cols; c++, i++) {
-        const copies = count ? count[i] : 0;
-        let cls = copies === 0 ? 'z' : copies > 1 ? 'm' : '';
-        if (win) {
-          const inside = r >= win.o[0] && r <= win.end[0] && c >= win.o[1] && c <= win.end[1];
-          if (inside) {
-            if (r === win.o[0]) cls += ' et';
-            if (r === win.end[0]) cls += ' eb';
-            if (c === win.o[1]) cls += ' el';
-            if (c === win.end[1]) cls += ' er';
-            if (win.dil && (r - win.o[0]) % win.dil[0] === 0 && (c - win.o[1]) % win.dil[1] === 0) cls += ' tap';
-            if (!win.dil && (r >= opFrom[0] || c >= opFrom[1])) cls += ' op';
-          } else if (!win.dil) cls += ' cut';
-        }
-        this.buffer.num(i, buf.data[i], cls);
-      }
-    }
-    const area = size(axes.map((a) => a.buffer));
-    this.buffer.label(`Intermediate output · ${area}${s > n ? ' · carve' : ' · before the carve'}`);
-
-    this.copy.el.classList.toggle('idle', !step);
-    this.copy.label(step ? `${fmt(step.value)} × kernel` : 'Scaled copy');
-    this.copy.fill(step?.products.data, step ? 'tap' : 'z');
-    for (let i = 0; i < n; i++) this.input.num(i, trace.input.data[i], i === s - 1 ? 'cur' : i < s - 1 ? 'done' : '');
-
-    const out = s === n + 1 ? trace.carved : s === n + 2 ? trace.output : null;
-    const [orows, ocols] = dims === 1 ? [1, axes[0].output] : [axes[0].output, axes[1].output];
-    for (let r = 0, i = 0; r < orows; r++) {
-      for (let c = 0; c < ocols; c++, i++) {
-        const isOp = (ax[0] && r >= orows - ax[0].outputPadding) || c >= ocols - ax[1].outputPadding;
-        this.output.num(i, out?.data[i], (out ? '' : 'z') + (isOp ? ' op' : ''));
-      }
-    }
-
-    const text = this.describe(s, step, count);
-    this.desc.textContent = text;
-    this.controls.update(s, n + 2, s === 0 ? `Start · 0 / ${n + 2}` : `${s} / ${n + 2}`);
-    this.onstep(s);
+    this.pickers.replaceChildren();
+    this.pickers.hidden = trace.singleChannel || (trace.inChannels === 1 && trace.outChannels === 1);
+    if (this.pickers.hidden) return;
+    const picker = (label, count, key) => {
+      const select = h('select', { 'aria-label': label });
+      for (let c = 0; c < count; c++) select.append(h('option', { value: c, textContent: `${c}` }));
+      select.value = this.channels[key];
+      select.addEventListener('change', () => {
+        this.channels[key] = Number(select.value);
+        this.pinned = key;
+        this.#rebuildChannels();
+      });
+      return h('label', {}, `${label} `, select);
+    };
+    this.inPicker = picker('Input channel', trace.inChannels, 'in');
+    this.outPicker = picker('Output channel', trace.outChannels, 'out');
+    const perGroup = trace.outChannels / trace.groups;
+    const inPerGroup = trace.inChannels / trace.groups;
+    const rule =
+      trace.groups > 1
+        ? `groups ${trace.groups}: input channels ${0}–${inPerGroup - 1} feed output channels 0–${perGroup - 1} only, and so on for each group.`
+        : `every input channel feeds every output channel.`;
+    this.pickers.append(this.inPicker, this.outPicker, h('span', { className: 'rule', textContent: rule }));
   }
 
-  describe(s, step, count) {
-    const { axes, stepCount: n, dims, bias } = this.trace;
-    // "5 cells" in 1D, "5 × 5" in 2D.
-    const sz = (key) => (dims === 1 ? `${axes[0][key]} cells` : size(axes.map((a) => a[key])));
-    if (s === 0) {
-      return (
-        `Start: an intermediate output of zeros, ${sz('intermediate')}${sz('buffer') === sz('intermediate') ? '' : ` (${sz('buffer')} with the output_padding cells)`}. ` +
-        `Each of the ${n} input ${n === 1 ? 'element' : 'elements'} will add a scaled copy of the kernel to it.`
+  #rebuildChannels() {
+    this.scatter.set(this.trace);
+    if (this.built.gather === this.trace) this.gather.set(this.trace);
+    for (const [picker, key] of [
+      [this.inPicker, 'in'],
+      [this.outPicker, 'out'],
+    ])
+      if (picker) picker.querySelector('select').value = this.channels[key];
+    this.go(this.state);
+  }
+
+  /** A scatter step shows its own input channel and, unless the reader chose one, its group's first output channel. */
+  #followStep(s) {
+    const trace = this.trace;
+    if (trace.singleChannel || s < 1 || s > trace.stepCount) return;
+    const area = trace.input.data.length / trace.inChannels;
+    const ci = Math.floor((s - 1) / area);
+    const perGroup = trace.outChannels / trace.groups;
+    const group = Math.floor(ci / (trace.inChannels / trace.groups));
+    const next = {
+      in: ci,
+      out:
+        this.pinned === 'out' && Math.floor(this.channels.out / perGroup) === group
+          ? this.channels.out
+          : group * perGroup,
+    };
+    if (next.in !== this.channels.in || next.out !== this.channels.out) {
+      Object.assign(this.channels, next);
+      this.#rebuildChannels();
+    }
+  }
+
+  /** A gather step shows its output cell's channel and an input channel of its group. */
+  #followCell(s) {
+    const trace = this.trace;
+    if (trace.singleChannel || s < 1 || s > outputCells(trace)) return;
+    const area = outputCells(trace) / trace.outChannels;
+    const co = Math.floor((s - 1) / area);
+    const inPerGroup = trace.inChannels / trace.groups;
+    const group = Math.floor(co / (trace.outChannels / trace.groups));
+    const ci = Math.floor(this.channels.in / inPerGroup) === group ? this.channels.in : group * inPerGroup;
+    if (co !== this.channels.out || ci !== this.channels.in) {
+      Object.assign(this.channels, { in: ci, out: co });
+      this.#rebuildChannels();
+    }
+  }
+
+  #goGather(s) {
+    if (this.view === 'gather' || (this.view === 'all' && this.driver === 'gather')) this.go(s);
+  }
+
+  /** In the lockstep view, the views that do not drive show the same moment from their side. */
+  #follow(s) {
+    const trace = this.trace;
+    let found = null;
+    if (this.driver === 'scatter' && s >= 1 && s <= trace.stepCount) {
+      const inS = sizes(trace, 'input');
+      found = inspect(
+        trace,
+        'input',
+        cellAt(Math.floor((s - 1) / inS.reduce((a, b) => a * b, 1)), (s - 1) % inS.reduce((a, b) => a * b, 1), inS),
       );
+    } else if (this.driver === 'gather' && s >= 1 && s <= outputCells(trace)) {
+      const outS = sizes(trace, 'output');
+      const area = outS.reduce((a, b) => a * b, 1);
+      found = inspect(trace, 'output', cellAt(Math.floor((s - 1) / area), (s - 1) % area, outS));
     }
-    if (step) {
-      const where = step.origin.map((o, a) => {
-        const span = `${o}–${o + step.span[a] - 1}`;
-        return dims === 1 ? `cells ${span}` : `${a ? 'columns' : 'rows'} ${span}`;
-      });
-      let sums = 0;
-      for (const c of count) if (c > 1) sums++;
-      return (
-        `Step ${s} of ${n}: input${step.position.map((p) => `[${p}]`).join('')} = ${fmt(step.value)}. ` +
-        `Add ${fmt(step.value)} × kernel at ${where.join(', ')} of the intermediate output (its corner at stride × position). ` +
-        (sums
-          ? `${sums} ${sums === 1 ? 'cell holds a sum' : 'cells hold sums'} of several copies.`
-          : 'No copies overlap yet.')
-      );
+    this.followed = found;
+    const views = this.driver === 'scatter' ? [this.gather] : [this.scatter];
+    for (const view of views) view.highlight(found, null);
+  }
+
+  /** The reader points at a cell of some grid (where, cell), or at none (null). */
+  #point(where, cell, keep = false) {
+    if (!where) {
+      if (this.picked && !keep) {
+        this.picked = null;
+        for (const v of [this.scatter, this.gather, this.matrix])
+          if (v.trace === this.trace) v.highlight(this.view === 'all' ? this.followed : null, null);
+      }
+      return;
     }
-    if (s === n + 1) {
-      const parts = axes.map((a, i) => {
-        const name = dims === 1 ? '' : ` ${this.names[i]}`;
-        const end =
-          a.carveEnd < 0
-            ? `keep ${-a.carveEnd} extra at the end (output_padding; no copy reached ${-a.carveEnd === 1 ? 'it' : 'them'})`
-            : `cut ${a.carveEnd} at the end${a.outputPadding ? ` (padding ${a.padding} − output_padding ${a.outputPadding})` : ''}`;
-        return `${name ? `${name.trim()}: ` : ''}cut ${a.carveStart} at the start, ${end}`;
-      });
-      return `Carve the padding: ${parts.join('; ')}. What remains is the output, ${sz('output')}.`;
+    const found = inspect(this.trace, where, cell);
+    const kind = where === 'intermediate' ? 'buffer' : where;
+    this.picked = { kind, cell };
+    for (const v of this.view === 'all' ? [this.scatter, this.gather, this.matrix] : [this[this.view]])
+      v.highlight(found, this.picked);
+    // While stepping the scatter, a cell of the intermediate output also says what it holds so far.
+    const step = this.by === 'scatter' ? this.scatter.stepData : null;
+    const now =
+      step && where === 'intermediate'
+        ? step.buffer.data[
+            cell[0] * (step.buffer.data.length / this.trace.outChannels) + indexIn(cell, sizes(this.trace, 'buffer'))
+          ]
+        : undefined;
+    this.provenance.textContent = found.sentence + (step ? soFar(found, step.index, now) : '');
+    this.oninspect(found);
+  }
+
+  /** The copy flies from the kernel into its window: a moving picture of the step, never a delay. */
+  #fly() {
+    const copy = this.scatter.copy.table;
+    const target = this.scatter.buffer.table.querySelector('td.et.el');
+    if (!target || this.scatter.copy.el.classList.contains('idle') || typeof copy.animate !== 'function') return;
+    const from = copy.querySelector('tbody td')?.getBoundingClientRect();
+    const to = target.getBoundingClientRect();
+    if (!from) return;
+    copy.animate(
+      [
+        { transform: `translate(${to.left - from.left}px, ${to.top - from.top}px)`, opacity: 0.2 },
+        { transform: 'none', opacity: 1 },
+      ],
+      {
+        duration: 280,
+        easing: 'ease-out',
+      },
+    );
+  }
+
+  /** Counts of products per cell, as heat levels, with their key and the rule in words. */
+  #counts() {
+    const trace = this.trace;
+    const view = this.scatter;
+    const co = this.channels.out;
+    const counts = trace.finalContributions;
+    const bufS = sizes(trace, 'buffer');
+    const outS = sizes(trace, 'output');
+    const bufArea = bufS.reduce((a, b) => a * b, 1);
+    const distinct = [...new Set(counts)].sort((a, b) => a - b);
+    const level = (c) => Math.min(4, distinct.indexOf(c));
+    for (let i = 0; i < bufArea; i++) view.buffer.heat(i, level(counts[co * bufArea + i]), counts[co * bufArea + i]);
+    const carve = trace.axes.map((a) => a.carveStart);
+    for (let i = 0; i < view.output.cells.length; i++) {
+      const out = cellAt(co, i, outS);
+      const b = indexIn([co, ...out.slice(1).map((p, a) => p + carve[a])], bufS);
+      view.output.heat(i, level(counts[co * bufArea + b]), counts[co * bufArea + b]);
     }
-    return (
-      `Output, ${sz('output')}: the intermediate output without its padding` +
-      `${bias ? `, plus the bias ${fmt(bias[0])} in every cell` : ''}. This is what PyTorch’s ConvTranspose${dims}d returns.`
+    // The counts along the middle row of the output: how they repeat is the lesson.
+    const [orows, ocols] = shape2d(outS);
+    const r = Math.floor(orows / 2);
+    const row = [];
+    for (let c = 0; c < ocols; c++) {
+      const out = cellAt(co, r * ocols + c, outS);
+      row.push(counts[co * bufArea + indexIn([co, ...out.slice(1).map((p, a) => p + carve[a])], bufS)]);
+    }
+    // Even overlap: the cells below the most products form only a run at each end (the borders);
+    // uneven: they recur inside too.
+    const most = Math.max(...row);
+    const first = row.indexOf(most);
+    const last = row.lastIndexOf(most);
+    const even = row.slice(first, last + 1).every((c) => c === most);
+    const a = trace.axes[trace.axes.length - 1];
+    const words = even
+      ? `Kernel ${a.kernel}, stride ${a.stride}: inside the output every cell receives ${most} ${most === 1 ? 'product' : 'products'} along this axis, an even overlap; only the borders receive fewer.`
+      : `Kernel ${a.kernel}, stride ${a.stride}: the counts along a row go ${row.slice(0, 8).join(', ')}${row.length > 8 ? ', …' : ''}. Neighbouring cells receive different numbers of products: this unevenness is the checkerboard pattern of transposed convolutions.`;
+    this.countsKey.replaceChildren(
+      h('p', { className: 'rule', textContent: words }),
+      h(
+        'ul',
+        { className: 'legend heat-legend', 'aria-label': 'Products per cell' },
+        ...distinct
+          .slice(0, 5)
+          .map((c, i) =>
+            h(
+              'li',
+              {},
+              h('span', { className: 'sw heat', 'data-heat': String(i), 'aria-hidden': 'true' }),
+              `${c}${i === 4 && distinct.length > 5 ? ' or more' : ''}`,
+            ),
+          ),
+      ),
+    );
+  }
+
+  #legend() {
+    const items = {
+      scatter: [
+        ['cur', 'the current input element'],
+        ['et eb el er', 'this step’s window; at the carve, what is kept'],
+        ['tap', 'cells this copy adds to'],
+        ['m', 'a sum of several copies'],
+        ['cut', 'cut off by padding'],
+        ['op', 'output_padding'],
+      ],
+      gather: [
+        ['gv', 'an input value'],
+        ['gz', 'a zero inserted between input elements'],
+        ['gp', 'padding'],
+        ['et eb el er', 'the window of the current cell'],
+        ['cur', 'the current output cell'],
+      ],
+      matrix: [
+        ['line', 'the lit column (a step’s copy) or row (a cell’s window)'],
+        ['z', 'zero: the element does not reach the cell'],
+      ],
+    };
+    const list =
+      this.view === 'all' ? [...items.scatter, ...items.gather.slice(0, 3), items.matrix[0]] : items[this.view];
+    this.legend.replaceChildren(
+      ...list.map(([cls, text]) => h('li', {}, h('span', { className: `sw ${cls}`, 'aria-hidden': 'true' }), text)),
+      h(
+        'li',
+        {},
+        h('span', { className: 'sw pick', 'aria-hidden': 'true' }),
+        'point at any cell: where its number comes from',
+      ),
     );
   }
 

@@ -2,30 +2,18 @@
 // playwright-core, and pages that fail the test on any console error, page error or CSP violation.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '../../scripts/static-server.mjs';
+import { launchBrowser } from '../support/browser.mjs';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const siteDir = resolve(repo, process.env.TCONV_SITE_DIR ?? 'build/site');
 export const shotDir = resolve(repo, 'test-artifacts/screenshots');
 
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 /** Starts the server and the browser; returns {url, browser, open(path, options), close()}. */
 export async function start() {
   const { server, url } = await serve(siteDir, 0);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
+  const browser = await launchBrowser();
   const pages = [];
   return {
     url,
@@ -57,9 +45,12 @@ export async function start() {
 export const ready = (page) =>
   page.waitForFunction(() => performance.getEntriesByName('tconv-ready').length === 1, null, { timeout: 10000 });
 
-/** The numbers of one grid of an example ('in', 'kern', 'copy', 'buf', 'out') as rows of text. */
-export const grid = (page, ex, name) =>
-  page.$$eval(`#ex${ex} .${name} tbody tr`, (rows) =>
+/** The core in Node, the same module the page loads: what the browser tests compare with. */
+export const core = async () => (await import(pathToFileURL(resolve(siteDir, 'tconv.js')).href)).load();
+
+/** The numbers of one grid of an example's view ('in', 'kern', 'copy', 'buf', 'out') as rows of text. */
+export const grid = (page, ex, name, view = 'scatter') =>
+  page.$$eval(`#ex${ex} .${view} .${name} tbody tr`, (rows) =>
     rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
   );
 

@@ -1,6 +1,11 @@
 // Headless Chromium for the browser tests: Debian's chromium driven by playwright-core, with the
-// flags this sandbox needs. Collects console errors, page errors and CSP violations per page.
+// flags this sandbox needs and the fonts of a fresh Debian machine only (fonts.conf: DejaVu), so
+// that a layout that fits here fits there. Collects console errors, page errors and CSP violations.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+export const fontconfig = resolve(dirname(fileURLToPath(import.meta.url)), 'fonts.conf');
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -12,7 +17,11 @@ export const chromiumArgs = [
 ];
 
 export function launchBrowser() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+    env: { ...process.env, FONTCONFIG_FILE: process.env.TCONV_FONTCONFIG ?? fontconfig },
+  });
 }
 
 /** A new page whose problems land in `page.problems`: console errors, page errors, CSP violations. */

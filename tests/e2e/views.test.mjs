@@ -1,0 +1,330 @@
+// The three views in lockstep, checked against the core (the same tconv.js in Node): every gather
+// step's window and written sum, the matrix's lit column and row at every step, the provenance
+// sentence and the cells it lights in all three views (pointer, keyboard, tap), an input element
+// that jumps to its step, the counts of the checkerboard, and motion that respects reduced motion.
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { fmt } from '../../web/dom.js';
+import { core, shotPath, start, text } from './support.mjs';
+
+let site;
+let api;
+let pages = [];
+before(async () => {
+  site = await start();
+  api = await core();
+});
+after(() => site.close());
+const open = async (...args) => {
+  const page = await site.open(...args);
+  pages.push(page);
+  return page;
+};
+afterEach(async () => {
+  for (const page of pages) {
+    assert.deepEqual(page.problems, [], 'console errors');
+    await page.context().close();
+  }
+  pages = [];
+});
+
+const seed2 = {
+  dims: 2,
+  input: [
+    [1, 2],
+    [3, 4],
+  ],
+  kernel: [
+    [1, 1, 1],
+    [0, 0, 0],
+    [-1, -1, -1],
+  ],
+  stride: 2,
+  padding: 1,
+};
+const opening = {
+  dims: 2,
+  input: [
+    [1, 2],
+    [3, 4],
+  ],
+  kernel: [
+    [1, 1, 1],
+    [1, 1, 1],
+    [1, 1, 1],
+  ],
+};
+const opening2d = '?in2=1,2;3,4&k2=1,1,1;1,1,1;1,1,1';
+const shown = (v) => fmt(v).replace(/^-/, '−');
+const cellsOf = (shape) => {
+  const out = [];
+  const count = shape.reduce((a, b) => a * b, 1);
+  for (let i = 0; i < count; i++) out.push(shape.length === 2 ? [0, Math.floor(i / shape[1]), i % shape[1]] : [0, i]);
+  return out;
+};
+/** The classes and texts of the cells of a grid, row-major. */
+const cells = (page, selector) =>
+  page.$$eval(`${selector} tbody td`, (tds) =>
+    tds
+      .filter((td) => !td.classList.contains('corner'))
+      .map((td) => ({ cls: td.className.split(' '), text: td.textContent })),
+  );
+
+describe('the gather view steps through the output cells', () => {
+  for (const [name, search, spec] of [
+    ['the seed’s 2D example', '', seed2],
+    ['the post’s opening figure', opening2d, opening],
+  ]) {
+    test(`${name}: at every gather step, the window and the written sum are the core’s`, async () => {
+      const page = await open(search);
+      await page.click('#ex2 .tab[data-view=gather]');
+      const trace = api.trace(spec);
+      const outShape = trace.axes.map((a) => a.output);
+      const padded = trace.gather.paddedInput.shape.slice(1);
+      for (const [i, cell] of cellsOf(outShape).entries()) {
+        await page.click('#ex2 button.next');
+        assert.equal(await text(page, '#ex2 .step-label'), `Cell ${i + 1} of ${outShape[0] * outShape[1]}`);
+        const window = trace.gatherWindow(cell);
+        const grid = await cells(page, '#ex2 .gather .padded');
+        const taps = grid.flatMap((c, k) => (c.cls.includes('tap') ? [k] : []));
+        assert.deepEqual(
+          taps,
+          window.taps.map((t) => t.padded[1] * padded[1] + t.padded[2]).sort((a, b) => a - b),
+          `cell ${cell}`,
+        );
+        // Taps on inserted zeros and on padding are marked as what they are.
+        for (const t of window.taps) {
+          const kind = { input: 'gv', zero: 'gz', padding: 'gp' }[t.on];
+          assert.ok(grid[t.padded[1] * padded[1] + t.padded[2]].cls.includes(kind), `${t.on} at ${t.padded}`);
+        }
+        const onInput = window.taps.filter((t) => t.on === 'input');
+        const value = trace.output.data[i];
+        const sum = await text(page, '#ex2 .gather .sum');
+        const terms = onInput
+          .map((t) => `${shown(t.value)}·${t.weight < 0 ? `(${shown(t.weight)})` : shown(t.weight)}`)
+          .join(' + ');
+        assert.ok(
+          sum.startsWith(`out[${cell[1]}][${cell[2]}] = ${terms || '0'} = ${shown(value)}`),
+          `${sum} vs ${terms}`,
+        );
+        // The output so far: the computed cells, the current one marked.
+        const out = await cells(page, '#ex2 .gather .out');
+        assert.deepEqual(
+          out.slice(0, i + 1).map((c) => c.text),
+          Array.from(trace.output.data.subarray(0, i + 1), fmt),
+        );
+        assert.ok(out[i].cls.includes('cur'));
+      }
+      trace.dispose();
+    });
+  }
+
+  test('the original kernel stands beside the rotated one, with the turn labelled', async () => {
+    const page = await open();
+    await page.click('#ex2 .tab[data-view=gather]');
+    const kernel = await page.$$eval('#ex2 .gather .kern:not(.rotated) tbody td', (tds) =>
+      tds.map((td) => td.textContent),
+    );
+    const rotated = await page.$$eval('#ex2 .gather .rotated tbody td', (tds) => tds.map((td) => td.textContent));
+    assert.deepEqual(kernel, ['1', '1', '1', '0', '0', '0', '-1', '-1', '-1']);
+    assert.deepEqual(rotated, ['-1', '-1', '-1', '0', '0', '0', '1', '1', '1']);
+    assert.match(await text(page, '#ex2 .gather .turn'), /180°/);
+  });
+});
+
+describe('the matrix view steps too', () => {
+  test('at each scatter step the lit column of Cᵀ is the core’s column; at each gather step the row', async () => {
+    const page = await open();
+    const trace = api.trace(seed2);
+    const [rows, cols] = trace.matrixShape;
+    await page.click('#ex2 .tab[data-view=matrix]');
+    for (let t = 0; t < cols; t++) {
+      await page.click('#ex2 button.next');
+      const ct = await cells(page, '#ex2 .matrix .ct');
+      const lit = ct.flatMap((c, k) => (c.cls.includes('line') ? [k] : []));
+      assert.deepEqual(
+        lit,
+        Array.from({ length: rows }, (_, r) => r * cols + t),
+      );
+      assert.deepEqual(
+        lit.map((k) => ct[k].text),
+        Array.from(trace.matrixColumn(t), fmt),
+      );
+    }
+    // Driven by the gather's steps in the lockstep view: the rows, one per output cell.
+    await page.click('#ex2 .tab[data-view=all]');
+    await page.click('#ex2 .driver [data-driver=gather]');
+    for (let r = 0; r < rows; r++) {
+      await page.click('#ex2 button.next');
+      const ct = await cells(page, '#ex2 .matrix .ct');
+      const lit = ct.flatMap((c, k) => (c.cls.includes('line') ? [k] : []));
+      assert.deepEqual(
+        lit.map((k) => ct[k].text),
+        Array.from(trace.matrixRow(r), fmt),
+      );
+    }
+    trace.dispose();
+  });
+
+  test('C is shown beside Cᵀ on request, the same numbers by rows instead of columns', async () => {
+    const page = await open();
+    await page.click('#ex2 .tab[data-view=matrix]');
+    assert.equal(await page.$eval('#ex2 .matrix .c', (g) => g.hidden), true);
+    await page.click('#ex2 .matrix .toggle');
+    assert.equal(await page.$eval('#ex2 .matrix .c', (g) => g.hidden), false);
+    const ct = await cells(page, '#ex2 .matrix .ct');
+    const c = await cells(page, '#ex2 .matrix .c');
+    for (let r = 0; r < 9; r++) for (let k = 0; k < 4; k++) assert.equal(c[k * 9 + r].text, ct[r * 4 + k].text);
+    assert.match(
+      await text(page, '#ex2 .matrix .remark'),
+      /it is 4 × 9\. This operation applies its transpose Cᵀ, 9 × 4/,
+    );
+  });
+
+  test('a Cᵀ too large to draw still shows the lit column, from the on-demand queries', async () => {
+    const input = Array.from({ length: 16 }, () => Array(16).fill(1).join(',')).join(';');
+    const kernel = Array.from({ length: 7 }, () => Array(7).fill(1).join(',')).join(';');
+    const page = await open(`?in2=${input}&k2=${kernel}&s2=4&v2=matrix&step2=3`);
+    assert.match(await text(page, '#ex2 .matrix'), /Cᵀ is 4489 × 256: too large to draw here/);
+    assert.equal(await text(page, '#ex2 .matrix .grid:not([hidden]) caption'), 'Column 2 of Cᵀ');
+  });
+});
+
+describe('provenance everywhere, linked across the views', () => {
+  test('pointing at an output cell writes its sum in the core’s order and lights its relatives in all three views', async () => {
+    const page = await open('?v2=all');
+    const trace = api.trace(seed2);
+    const terms = trace.contributions([0, 1, 1]);
+    await page.hover('#ex2 .scatter .out tbody tr:nth-child(2) td:nth-child(3)');
+    const sentence = await text(page, '#ex2 .provenance');
+    const expected = `out[1][1] = ${terms.map((t) => `${shown(t.value)}·${t.weight < 0 ? `(${shown(t.weight)})` : shown(t.weight)}`).join(' + ')} = ${shown(trace.output.data[4])}`;
+    assert.ok(sentence.startsWith(expected), `${sentence}\n${expected}`);
+    assert.equal(await page.getAttribute('#ex2 .provenance', 'aria-live'), 'polite');
+    // Lit: the input elements and kernel taps of the products, the buffer cell, Cᵀ's row, the gather window.
+    const lit = async (selector) => (await cells(page, selector)).flatMap((c, k) => (c.cls.includes('rel') ? [k] : []));
+    assert.deepEqual(await lit('#ex2 .scatter .in'), [0, 1, 2, 3]);
+    assert.deepEqual(
+      await lit('#ex2 .scatter .kern'),
+      terms.map((t) => t.tap[2] * 3 + t.tap[3]).sort((a, b) => a - b),
+    );
+    assert.deepEqual(await lit('#ex2 .scatter .buf'), [2 * 5 + 2]);
+    assert.deepEqual(await lit('#ex2 .matrix .ct'), [16, 17, 18, 19]);
+    assert.deepEqual(
+      await lit('#ex2 .gather .padded'),
+      trace
+        .gatherWindow([0, 1, 1])
+        .taps.map((t) => t.padded[1] * 5 + t.padded[2])
+        .sort((a, b) => a - b),
+    );
+    trace.dispose();
+  });
+
+  test('an output_padding cell says that no copy reached it; an input element lists where it adds and jumps to its step', async () => {
+    const page = await open('?in1=2,3&k1=1,2,3&s1=2&op1=1');
+    await page.hover('#ex1 .scatter .out tbody td:nth-child(6)');
+    assert.match(
+      await text(page, '#ex1 .provenance'),
+      /^out\[5\] = 0: no kernel copy reached this cell \(output_padding keeps it\)\.$/,
+    );
+    await page.hover('#ex1 .scatter .in tbody td:nth-child(2)');
+    assert.match(
+      await text(page, '#ex1 .provenance'),
+      /^x\[1\] = 3: step 2 adds 3 × the kernel to 3 intermediate cells; all of them are in the output\.$/,
+    );
+    await page.click('#ex1 .scatter .in tbody td:nth-child(2)');
+    assert.match(await text(page, '#ex1 .desc'), /^Step 2 of 2: x\[1\] = 3\./);
+  });
+
+  test('a kernel tap lists every product that used it', async () => {
+    const page = await open();
+    await page.hover('#ex1 .scatter .kern tbody td:nth-child(3)');
+    assert.equal(
+      await text(page, '#ex1 .provenance'),
+      'kernel[2] = 3 is used by 2 products, one per input element: 2·3 into intermediate[2], 3·3 into intermediate[4].',
+    );
+  });
+
+  test('keyboard only: one tab stop per grid, arrows move the cell cursor, every cell’s provenance is reached', async () => {
+    const page = await open();
+    await page.focus('#ex1 .scatter .out td[tabindex="0"]');
+    assert.match(await text(page, '#ex1 .provenance'), /^out\[0\] = 2·1 = 2/);
+    for (const [key, pattern] of [
+      ['ArrowRight', /^out\[1\] = 2·2 = 4/],
+      ['ArrowRight', /^out\[2\] = 2·3 \+ 3·1 = 9: the sum of 2 products\./],
+      ['End', /^out\[4\] = 3·3 = 9/],
+      ['Home', /^out\[0\]/],
+    ]) {
+      await page.keyboard.press(key);
+      assert.match(await text(page, '#ex1 .provenance'), pattern, key);
+    }
+    // The grid is one tab stop: Tab leaves it.
+    const tabStops = await page.$$eval('#ex1 .scatter .out td', (tds) => tds.filter((td) => td.tabIndex === 0).length);
+    assert.equal(tabStops, 1);
+    // Enter on an input element jumps to its step.
+    await page.focus('#ex1 .scatter .in td[tabindex="0"]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    assert.match(await text(page, '#ex1 .desc'), /^Step 2 of 2/);
+  });
+
+  test('tapping a cell on a phone writes its sentence', async () => {
+    const page = await site.browser
+      .newContext({ viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true })
+      .then((c) => c.newPage());
+    page.problems = [];
+    pages.push(page);
+    await page.goto(site.url);
+    await page.waitForFunction(() => performance.getEntriesByName('tconv-ready').length === 1);
+    await page.tap('#ex1 .scatter .out tbody td:nth-child(3)');
+    assert.match(await text(page, '#ex1 .provenance'), /^out\[2\] = 2·3 \+ 3·1 = 9/);
+  });
+
+  test('running sums in the step description', async () => {
+    const page = await open('?in1=1,2,3,4&k1=1,1,1&s1=2&step1=3');
+    assert.match(await text(page, '#ex1 .desc'), /Where copies now overlap, the cells hold sums: Cell 4: 2 \+ 3 = 5\./);
+  });
+});
+
+describe('the checkerboard', () => {
+  for (const [kernel, even] of [
+    ['1,1,1', false],
+    ['1,1,1,1', true],
+  ]) {
+    test(`kernel ${kernel.split(',').length}, stride 2: counts equal the core’s and the rule says ${even ? 'even' : 'uneven'}`, async () => {
+      const page = await open(`?in1=1,1,1,1,1&k1=${kernel}&s1=2`);
+      await page.click('#ex1 .counts-toggle');
+      const trace = api.trace({ dims: 1, input: [1, 1, 1, 1, 1], kernel: kernel.split(',').map(Number), stride: 2 });
+      const counts = Array.from(trace.finalContributions);
+      const distinct = [...new Set(counts)].sort((a, b) => a - b);
+      const heat = await page.$$eval('#ex1 .scatter .buf tbody td', (tds) => tds.map((td) => Number(td.dataset.heat)));
+      assert.deepEqual(
+        heat,
+        counts.map((c) => Math.min(4, distinct.indexOf(c))),
+      );
+      const legend = await page.$$eval('#ex1 .heat-legend li', (lis) => lis.map((li) => li.textContent));
+      assert.deepEqual(legend, distinct.map(String));
+      const rule = await text(page, '#ex1 .counts-key .rule');
+      if (even) assert.match(rule, /every cell receives 2 products along this axis, an even overlap/);
+      else
+        assert.match(
+          rule,
+          /the counts along a row go 1, 1, 2, 1, 2, 1, 2, 1, ….*this unevenness is the checkerboard pattern/,
+        );
+      trace.dispose();
+      await page.locator('#ex1').screenshot({ path: shotPath(`checkerboard-k${kernel.split(',').length}-s2`) });
+    });
+  }
+});
+
+describe('motion', () => {
+  test('the copy travels into its window when motion is welcome, and not under reduced motion', async () => {
+    const page = await open();
+    await page.click('#ex1 button.next');
+    assert.ok((await page.evaluate(() => document.getAnimations().length)) >= 1, 'an animation ran');
+    const still = await open('', { reducedMotion: 'reduce' });
+    await still.click('#ex1 button.next');
+    assert.equal(await still.evaluate(() => document.getAnimations().length), 0);
+    // Input is never delayed: the state is shown at once, whatever the animation.
+    assert.match(await text(page, '#ex1 .desc'), /^Step 1 of 2/);
+  });
+});

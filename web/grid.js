@@ -1,0 +1,260 @@
+// A table of numbers: one grid of a view (the input, a kernel, the intermediate output, Cᵀ...). Each
+// value sits in a fixed-size, contained <span> and every mark is a class toggled on its cell, so a
+// step re-lays out no table, even at 67 × 67: cells change text and class only when they differ.
+// A grid is one tab stop: its cell cursor moves with the arrow keys (Home/End, PageUp/PageDown),
+// and pointing at, focusing or tapping a cell reports it (onpoint), clicking or Enter activates it.
+import { fmt, h } from './dom.js';
+
+/** The marks a cell can carry, one bit each: their CSS classes (viz.css says what each means). */
+export const marks = [
+  'z', // nothing there yet, or a zero no copy reached (muted)
+  'cur', // the current element (its step), or the current output cell (gather)
+  'done', // an element already scattered
+  'tap', // a cell this step's copy adds to; a window tap
+  'm', // a sum of several copies
+  'cut', // cut off by the carve
+  'op', // an output_padding cell
+  'et',
+  'eb',
+  'el',
+  'er', // the edges of this step's window, or of what the carve keeps
+  'rel', // a relative of the cell being inspected
+  'pick', // the cell being inspected
+  'gz', // gather: a zero inserted between input elements
+  'gp', // gather: padding
+  'gv', // gather: an input value
+  'line', // matrix: the lit row or column
+  'heat', // counts shown as a heat map (with data-heat)
+];
+const bit = Object.fromEntries(marks.map((name, i) => [name, 1 << i]));
+/** The bits of some marks, for Grid.markAll. */
+export const mask = (...names) => names.reduce((m, name) => m | bit[name], 0);
+// The marks of the reader's pointing, which a step's markAll leaves as they are.
+const pointing = bit.rel | bit.pick;
+const classCache = new Map();
+const classOf = (mask) => {
+  let cls = classCache.get(mask);
+  if (cls === undefined) {
+    cls = marks.filter((name) => mask & bit[name]).join(' ');
+    classCache.set(mask, cls);
+  }
+  return cls;
+};
+
+export class Grid {
+  /**
+   * rows × cols cells. name(i) names cell i for screen readers ("input[0][1]"); rowNames/colNames
+   * label the rows and columns (default: their indices).
+   */
+  constructor(rows, cols, { name = (i) => String(i), rowNames, colNames, onpoint, onactivate } = {}) {
+    this.rows = rows;
+    this.cols = cols;
+    this.name = name;
+    this.onpoint = onpoint;
+    this.onactivate = onactivate;
+    this.caption = h('span');
+    this.table = h('table', { className: cols > 12 ? 'dense' : '' }, h('caption', {}, this.caption));
+    const rowHeads = rows > 1 || rowNames;
+    const head = h('tr', {}, rowHeads ? h('td', { className: 'corner' }) : '');
+    for (let c = 0; c < cols; c++) head.append(h('th', { scope: 'col', textContent: colNames ? colNames[c] : c }));
+    const body = h('tbody');
+    this.cells = [];
+    this.texts = [];
+    this.spans = [];
+    for (let r = 0; r < rows; r++) {
+      const tr = h('tr', {}, rowHeads ? h('th', { scope: 'row', textContent: rowNames ? rowNames[r] : r }) : '');
+      for (let c = 0; c < cols; c++) {
+        // The Text node itself is kept: setting its data is the cheapest change the DOM offers.
+        const text = document.createTextNode('');
+        this.texts.push(text);
+        const span = h('span', {}, text);
+        this.spans.push(span);
+        tr.append((this.cells[this.cells.length] = h('td', {}, span)));
+      }
+      body.append(tr);
+    }
+    this.table.append(h('thead', {}, head), body);
+    this.values = new Array(rows * cols);
+    this.masks = new Uint32Array(rows * cols);
+    this.sets = {};
+    this.chars = 0;
+    this.active = 0;
+    this.pointed = -1;
+    this.cells[0].tabIndex = 0;
+    this.el = h('div', { className: 'grid' }, h('div', { className: 'scroll' }, this.table));
+    this.#listen();
+  }
+
+  /** Cell i shows the number v (nothing when undefined); the text changes only when v does. */
+  set(i, v) {
+    if (Object.is(this.values[i], v)) return;
+    this.values[i] = v;
+    const text = v === undefined ? '' : typeof v === 'string' ? v : fmt(v);
+    this.texts[i].data = text;
+    // A field the reader is typing in keeps their text; the others show the exact value.
+    if (this.editing) {
+      const field = this.cells[i].firstChild;
+      if (!field.matches(':focus')) field.value = v === undefined ? '' : String(v);
+    }
+    // Cells only ever widen, so stepping back and forth never re-lays out the table.
+    if (text.length > this.chars) this.table.style.setProperty('--tconv-chars', (this.chars = text.length));
+  }
+
+  /** Every cell from data (a typed array or array; undefined leaves cells blank). */
+  fill(data, offset = 0) {
+    for (let i = 0; i < this.cells.length; i++) this.set(i, data?.[offset + i]);
+  }
+
+  /** Turns the cells into text fields (on) or back; oninput(i, text) reports each edit as it is typed. */
+  setEditing(on, oninput) {
+    if (Boolean(on) === Boolean(this.editing)) return;
+    this.editing = Boolean(on);
+    this.table.classList.toggle('editing', this.editing);
+    for (let i = 0; i < this.cells.length; i++) {
+      if (this.editing) {
+        const field = h('input', {
+          type: 'text',
+          inputMode: 'decimal',
+          spellcheck: false,
+          autocomplete: 'off',
+          className: 'cell-edit',
+          value: this.values[i] === undefined ? '' : String(this.values[i]),
+          'aria-label': this.name(i),
+        });
+        field.addEventListener('input', () => oninput(i, field.value));
+        this.cells[i].replaceChildren(field);
+      } else {
+        this.cells[i].replaceChildren(this.spans[i]);
+      }
+    }
+  }
+
+  /** Sizes the cells for the longest of these values at once, instead of one widening at a time. */
+  widen(...arrays) {
+    for (const data of arrays) for (const v of data) this.chars = Math.max(this.chars, fmt(v).length);
+    this.table.style.setProperty('--tconv-chars', this.chars);
+  }
+
+  /** Puts mark `name` on exactly the cells of `indices` (any iterable of cell numbers, or null). */
+  mark(name, indices) {
+    const b = bit[name];
+    const previous = this.sets[name];
+    const next = indices ? new Set(indices) : null;
+    if (previous) for (const i of previous) if (!next?.has(i)) this.#toggle(i, b, false);
+    if (next) for (const i of next) if (!previous?.has(i)) this.#toggle(i, b, true);
+    this.sets[name] = next;
+  }
+
+  /** Sets every step mark of every cell at once from maskOf(i) (faster than mark() when most cells
+   *  change); the pointing marks (rel, pick) stay. */
+  markAll(maskOf) {
+    for (let i = 0; i < this.cells.length; i++) {
+      const next = maskOf(i) | (this.masks[i] & pointing);
+      if (this.masks[i] !== next) {
+        this.masks[i] = next;
+        this.cells[i].className = classOf(next);
+      }
+    }
+  }
+
+  /** The heat-map level of cell i (0 to 4) as data-heat and its count as data-count (shown in a
+   *  corner, so that the counts read without colour), or none. */
+  heat(i, level, count) {
+    const cell = this.cells[i];
+    if (level === undefined) {
+      delete cell.dataset.heat;
+      delete cell.dataset.count;
+    } else if (cell.dataset.heat !== String(level) || cell.dataset.count !== String(count)) {
+      cell.dataset.heat = level;
+      cell.dataset.count = count;
+    }
+  }
+
+  /** The caption; it wraps only between the parts around ' · '. */
+  label(text) {
+    text = text
+      .split(' · ')
+      .map((part) => part.replaceAll(' ', '\u00a0'))
+      .join(' · ');
+    if (this.caption.textContent !== text) this.caption.textContent = text;
+  }
+
+  /** Moves the cell cursor to cell i (and focus, when the grid has it). */
+  move(i, focus = true) {
+    i = Math.max(0, Math.min(this.cells.length - 1, i));
+    if (i === this.active && !focus) return;
+    this.cells[this.active].tabIndex = -1;
+    this.active = i;
+    this.cells[i].tabIndex = 0;
+    if (focus) this.cells[i].focus({ preventScroll: false });
+  }
+
+  #toggle(i, b, on) {
+    const mask = on ? this.masks[i] | b : this.masks[i] & ~b;
+    if (mask === this.masks[i]) return;
+    this.masks[i] = mask;
+    this.cells[i].className = classOf(mask);
+  }
+
+  #indexOf(target) {
+    const td = target.closest?.('td');
+    if (!td || td.classList.contains('corner') || !this.table.contains(td)) return -1;
+    const r = td.parentElement.sectionRowIndex;
+    const c = td.cellIndex - (td.parentElement.firstElementChild.tagName === 'TH' ? 1 : 0);
+    return td.parentElement.parentElement.tagName === 'TBODY' ? r * this.cols + c : -1;
+  }
+
+  #listen() {
+    const point = (e) => {
+      const i = this.#indexOf(e.target);
+      if (i >= 0 && i !== this.pointed) {
+        this.pointed = i;
+        this.onpoint?.(i, e.type);
+      }
+    };
+    this.table.addEventListener('pointerover', point);
+    this.table.addEventListener('pointerdown', point);
+    this.table.addEventListener('pointerleave', () => {
+      this.pointed = -1;
+      this.onpoint?.(-1, 'pointerleave');
+    });
+    this.table.addEventListener('focusin', (e) => {
+      const i = this.#indexOf(e.target);
+      if (i < 0) return;
+      if (i !== this.active) this.move(i, false);
+      this.pointed = i;
+      this.onpoint?.(i, 'focus');
+    });
+    this.table.addEventListener('click', (e) => {
+      const i = this.#indexOf(e.target);
+      if (i >= 0) this.onactivate?.(i);
+    });
+    this.table.addEventListener('keydown', (e) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.target.tagName === 'INPUT') return;
+      const { cols, rows } = this;
+      const r = Math.floor(this.active / cols);
+      const moves = {
+        ArrowLeft: this.active - 1,
+        ArrowRight: this.active + 1,
+        ArrowUp: this.active - cols,
+        ArrowDown: this.active + cols,
+        Home: r * cols,
+        End: r * cols + cols - 1,
+        PageUp: this.active % cols,
+        PageDown: (rows - 1) * cols + (this.active % cols),
+      };
+      if (e.key in moves) {
+        const to = moves[e.key];
+        // Left and right stay in the row; up and down in the column.
+        const inRow = e.key === 'ArrowLeft' || e.key === 'ArrowRight' ? Math.floor(to / cols) === r : true;
+        if (to >= 0 && to < this.cells.length && inRow) this.move(to);
+        e.preventDefault();
+        e.stopPropagation();
+      } else if (e.key === 'Enter') {
+        this.onactivate?.(this.active);
+        e.preventDefault();
+        e.stopPropagation();
+      }
+    });
+  }
+}

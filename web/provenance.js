@@ -1,0 +1,178 @@
+// Where a number comes from, in words and as the cells to light in every view. Every number here is
+// an answer of the trace session (contributions, reach, gatherWindow, matrixEntry) or a value of
+// the trace; this module only chooses the cells and the words.
+import { fmt } from './dom.js';
+import { cellName, cellOfFlat, flatIndex, signed, sizes, tapName } from './cells.js';
+
+const number = (v) => signed(fmt(v));
+const factor = (v) => signed(fmt(v), true);
+// At most this many products are written out one by one; the rest are counted.
+const termsWritten = 12;
+
+/** A product as the sentence writes it: "2·3", or with channels "x[1][0]·w[1][0][2]". */
+const product = (t) => `${number(t.value)}·${factor(t.weight)}`;
+
+/**
+ * After step `t` (a scatter state's step, or undefined once every step is done): a cell's sum so far,
+ * "; after step 2 it holds 1·(−1) + 2·(−1) = −3 so far", from the same contributions.
+ */
+export function soFar(found, t, current) {
+  if (t === undefined || !found.terms || found.where !== 'intermediate') return '';
+  const done = found.terms.filter((term) => term.step <= t);
+  if (done.length === found.terms.length) return '';
+  const sum = done.length ? `${done.map(product).join(' + ')} = ${number(current)}` : `0`;
+  return ` After step ${t + 1} it holds ${sum} so far.`;
+}
+
+/**
+ * What the reader is pointing at, where: 'output' | 'intermediate' | 'input' | 'kernel' | 'padded'
+ * | 'matrix' (cell = [row, col] of Cᵀ). Returns {where, cell, value, sentence, terms?, relatives}:
+ * relatives lists, per grid kind, the cells to light ([channel, ...position]; for 'kernel' the weight
+ * tap; for 'matrix' [row, col]).
+ */
+export function inspect(trace, where, cell) {
+  const single = trace.singleChannel;
+  const relatives = { input: [], kernel: [], buffer: [], output: [], padded: [], matrix: [] };
+  const outSizes = sizes(trace, 'output');
+  const bufferSizes = sizes(trace, 'buffer');
+  const inSizes = sizes(trace, 'input');
+  const carve = trace.axes.map((a) => a.carveStart);
+  const toBuffer = (out) => [out[0], ...out.slice(1).map((p, a) => p + carve[a])];
+  const toOutput = (b) => {
+    const out = [b[0], ...b.slice(1).map((p, a) => p - carve[a])];
+    return out.slice(1).every((p, a) => p >= 0 && p < outSizes[a]) ? out : null;
+  };
+
+  if (where === 'output' || where === 'intermediate') {
+    const onOutput = where === 'output';
+    const terms = trace.contributions(cell, { where });
+    const grid = onOutput ? trace.output : trace.finalBuffer;
+    const value = grid.data[flatIndex(cell, onOutput ? outSizes : bufferSizes)];
+    const bias = onOutput && trace.bias ? trace.bias[cell[0]] : null;
+    const name = cellName(onOutput ? 'out' : 'intermediate', cell, single);
+    for (const t of terms) {
+      relatives.input.push(t.input);
+      relatives.kernel.push(t.tap);
+    }
+    const buffer = onOutput ? toBuffer(cell) : cell;
+    const out = onOutput ? cell : toOutput(cell);
+    relatives.buffer.push(buffer);
+    if (out) {
+      relatives.output.push(out);
+      relatives.matrix.push([flatIndex(out, outSizes), -1]);
+      for (const tap of trace.gatherWindow(out).taps) relatives.padded.push(tap.padded);
+    }
+    let sentence;
+    if (terms.length === 0) {
+      sentence =
+        `${name} = ${number(value)}: no kernel copy reached this cell${onOutput ? ' (output_padding keeps it)' : ''}` +
+        (bias !== null ? `, so it holds only the bias ${number(bias)}.` : '.');
+    } else {
+      const shown = terms.slice(0, termsWritten);
+      const more = terms.length - shown.length;
+      const names = single
+        ? ''
+        : `${shown.map((t) => `${cellName('x', t.input, false)}·${tapName(t.tap, false)}`).join(' + ')}${more ? ' + …' : ''} = `;
+      sentence =
+        `${name} = ${names}${shown.map(product).join(' + ')}${more ? ` + … (${more} more)` : ''}` +
+        `${bias !== null ? ` + ${factor(bias)} (bias)` : ''} = ${number(value)}`;
+      sentence += terms.length > 1 ? `: the sum of ${terms.length} products.` : '.';
+      if (!onOutput && !out) sentence += ' The carve cuts this cell off.';
+    }
+    return { where, cell, value, sentence, terms, relatives };
+  }
+
+  if (where === 'input') {
+    const reach = trace.reach(cell);
+    const value = trace.input.data[flatIndex(cell, inSizes)];
+    const step = flatIndex(cell, inSizes);
+    relatives.buffer = reach.intermediate;
+    relatives.output = reach.output;
+    relatives.matrix.push([-1, step]);
+    // Where the gather view holds this element: stride cells apart, after its padding (layout only).
+    const view = trace.gather;
+    if (!view.error)
+      relatives.padded.push([cell[0], ...cell.slice(1).map((p, a) => view.padBefore[a] + p * trace.axes[a].stride)]);
+    const name = cellName('x', cell, single);
+    const kept = reach.output.length;
+    const sentence =
+      `${name} = ${number(value)}: step ${step + 1} adds ${number(value)} × ${single ? 'the kernel' : `its kernels (row ${cell[0]} of the weight)`} ` +
+      `to ${reach.intermediate.length} intermediate cells; ${kept === reach.intermediate.length ? 'all' : kept} of them ${kept === 1 ? 'is' : 'are'} in the output.`;
+    return { where, cell, value, sentence, step, relatives };
+  }
+
+  if (where === 'kernel') {
+    // Every product that used this tap: one per input element of its channel, found in each
+    // element's reach (which lists, per output channel of the group, every tap in row-major order).
+    const [ci, j] = cell;
+    const taps = trace.axes.reduce((n, a) => n * a.kernel, 1);
+    const k = flatIndex([0, ...cell.slice(2)], sizes(trace, 'kernel'));
+    const area = inSizes.reduce((a, b) => a * b, 1);
+    const weight = trace.weight.data[(ci * (trace.outChannels / trace.groups) + j) * taps + k];
+    const uses = [];
+    for (let p = 0; p < area; p++) {
+      const input = cellOfFlat(ci * area + p, inSizes);
+      const reach = trace.reach(input);
+      const b = reach.intermediate[j * taps + k];
+      uses.push({ input, value: trace.input.data[ci * area + p], buffer: b });
+      relatives.input.push(input);
+      relatives.buffer.push(b);
+      const out = toOutput(b);
+      if (out) relatives.output.push(out);
+    }
+    const name = tapName(cell, single);
+    const shown = uses
+      .slice(0, 6)
+      .map((u) => `${number(u.value)}·${factor(weight)} into ${cellName('intermediate', u.buffer, single)}`);
+    const sentence =
+      `${name} = ${number(weight)} is used by ${uses.length} ${uses.length === 1 ? 'product' : 'products'}, one per input element` +
+      `${single ? '' : ` of channel ${ci}`}: ${shown.join(', ')}${uses.length > shown.length ? `, and ${uses.length - shown.length} more` : ''}.`;
+    return { where, cell, value: weight, sentence, relatives };
+  }
+
+  if (where === 'padded') {
+    // The gather view's padded input: what the cell is follows from the view's own geometry.
+    const view = trace.gather;
+    const q = cell.slice(1);
+    const z = q.map((v, a) => v - view.padBefore[a]);
+    const padding = z.some((v, a) => v < 0 || v >= view.zeroInsertedSize[a]);
+    const zero = !padding && z.some((v, a) => v % trace.axes[a].stride !== 0);
+    const name = cellName('padded', cell, single);
+    if (padding || zero) {
+      return {
+        where,
+        cell,
+        value: 0,
+        relatives,
+        sentence: padding
+          ? `${name} is padding: the gather view pads each side by dilation·(k − 1) − padding and adds output_padding at the end.`
+          : `${name} is a zero inserted between input elements: stride − 1 of them between neighbours.`,
+      };
+    }
+    const input = [cell[0], ...z.map((v, a) => v / trace.axes[a].stride)];
+    relatives.input.push(input);
+    const value = trace.input.data[flatIndex(input, inSizes)];
+    return {
+      where,
+      cell,
+      value,
+      relatives,
+      sentence: `${name} = ${cellName('x', input, single)} = ${number(value)}: an input element, stride cells from its neighbours.`,
+    };
+  }
+
+  // Cᵀ[row][col]: output cell `row` and input element `col`.
+  const [row, col] = cell;
+  const value = trace.matrixEntry(row, col);
+  const out = cellOfFlat(row, outSizes);
+  const input = cellOfFlat(col, inSizes);
+  relatives.output.push(out);
+  relatives.input.push(input);
+  relatives.matrix.push([row, col]);
+  const term = trace.contributions(out).find((t) => t.input.every((v, a) => v === input[a]));
+  const sentence = term
+    ? `Cᵀ[${row}][${col}] = ${number(value)}: ${cellName('x', input, single)} reaches ${cellName('out', out, single)} through ${tapName(term.tap, single)}, so this entry is that weight.`
+    : `Cᵀ[${row}][${col}] = 0: ${cellName('x', input, single)} does not reach ${cellName('out', out, single)}.`;
+  if (term) relatives.kernel.push(term.tap);
+  return { where, cell, value, sentence, relatives };
+}

@@ -1,0 +1,335 @@
+// The scatter view, the seed post's method: each input element adds a scaled copy of its kernel into
+// the intermediate output at position × stride; the carve then cuts the padding off. Grids: the
+// input, the kernel (with channels: the weight's grid of kernels), the scaled copy, the intermediate
+// output and the output, one channel each, with pickers for the channels. Every value, window, count
+// and carve region is the trace's; this module decides which cells to mark.
+import { cellAt, indexIn, shape2d, sizes } from './cells.js';
+import { fmt, h, size } from './dom.js';
+import { Grid, mask } from './grid.js';
+import { bufferWords } from './describe.js';
+import { scatterState } from './steps.js';
+
+/** At most this many kernels of the weight are drawn (the rest are counted): C_in × C_out/groups can be 4096. */
+export const kernelsShown = 16;
+
+const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "Input: 2 cells" (1D) or "Input: 2 × 2". */
+export const extent = (spatial, unit) => (spatial.length === 1 ? count(spatial[0], unit) : size(spatial));
+
+export class ScatterView {
+  /**
+   * point(where, cell) reports the cell the reader points at (null: none); go(state) jumps; with
+   * onedit(where, cell, text), the input and kernel grids can be edited in place (the page's editor
+   * takes the text; the element has none).
+   */
+  constructor({ point, go, channels, onedit = null }) {
+    this.point = point;
+    this.go = go;
+    this.onedit = onedit;
+    this.editing = { input: false, kernel: false };
+    this.channels = channels; // {in, out}: the shown channels, shared by the views
+    this.el = h('div', { className: 'view scatter' });
+  }
+
+  set(trace) {
+    // The same shapes and channels: the grids stay (and a cell being typed in keeps its field).
+    const key = JSON.stringify([
+      trace.dims,
+      trace.axes.map((a) => [a.input, a.kernel, a.buffer, a.output]),
+      trace.inChannels,
+      trace.outChannels,
+      trace.groups,
+      this.channels,
+    ]);
+    if (key === this.key) {
+      this.trace = trace;
+      this.#refresh(trace);
+      return;
+    }
+    this.key = key;
+    this.trace = trace;
+    const single = trace.singleChannel;
+    const [inS, kS, bufS, outS] = ['input', 'kernel', 'buffer', 'output'].map((k) => sizes(trace, k));
+    this.sizes = { input: inS, kernel: kS, buffer: bufS, output: outS };
+    const grid = (spatial, where, symbol, channel) =>
+      new Grid(...shape2d(spatial), {
+        name: (i) =>
+          symbol +
+          cellAt(0, i, spatial)
+            .slice(1)
+            .map((v) => `[${v}]`)
+            .join(''),
+        onpoint: (i) => this.point(i < 0 ? null : where, i < 0 ? null : cellAt(channel(), i, spatial)),
+        onactivate: (i) => where === 'input' && this.go(this.channels.in * inS.reduce((a, b) => a * b, 1) + i + 1),
+      });
+    this.input = grid(inS, 'input', 'x', () => this.channels.in);
+    this.input.el.classList.add('in');
+    this.input.label(`Input: ${extent(inS, 'cell')}${single ? '' : ` · channel ${this.channels.in}`}`);
+    this.kernels = this.#kernelGrids(trace, kS);
+    if (this.onedit) {
+      this.#editButton(this.input, 'input', (i) => cellAt(this.channels.in, i, inS));
+      for (const g of this.kernels.grids)
+        this.#editButton(g, 'kernel', (i) => [g.ci, g.j, ...cellAt(0, i, kS).slice(1)]);
+    }
+    this.copy = new Grid(...shape2d(kS), {
+      name: (i) =>
+        `copy${cellAt(0, i, kS)
+          .slice(1)
+          .map((v) => `[${v}]`)
+          .join('')}`,
+    });
+    this.copy.el.classList.add('copy');
+    this.buffer = grid(bufS, 'intermediate', 'intermediate', () => this.channels.out);
+    this.buffer.el.classList.add('buf');
+    this.output = grid(outS, 'output', 'out', () => this.channels.out);
+    this.output.el.classList.add('out');
+    this.output.label(`Output: ${extent(outS, 'cell')}${single ? '' : ` · channel ${this.channels.out}`}`);
+    // The output padding's rows and columns: the last outputPadding of the kept region.
+    const a = trace.axes;
+    const [orows, ocols] = shape2d(outS);
+    const opRows = a.length === 2 ? a[0].outputPadding : 0;
+    const opCols = a[a.length - 1].outputPadding;
+    this.opCells = [];
+    for (let r = 0; r < orows; r++)
+      for (let c = 0; c < ocols; c++) if (r >= orows - opRows || c >= ocols - opCols) this.opCells.push(r * ocols + c);
+
+    this.receivers = h('p', { className: 'receivers' });
+    this.el.replaceChildren(
+      h('div', { className: 'row' }, this.input.el, this.kernels.el, this.copy.el),
+      h(
+        'div',
+        { className: 'row' },
+        this.buffer.el,
+        h('span', { className: 'arrow', 'aria-hidden': 'true', textContent: '→' }),
+        this.output.el,
+      ),
+      single ? '' : this.receivers,
+    );
+    this.#refresh(trace);
+  }
+
+  /** The values of a trace with the same shapes: the input, the kernels, the widths of the outputs. */
+  #refresh(trace) {
+    this.input.fill(trace.input.data, this.channels.in * this.input.cells.length);
+    const perGroup = trace.outChannels / trace.groups;
+    const taps = this.kernels.grids[0].cells.length;
+    for (const g of this.kernels.grids) g.fill(trace.weight.data, (g.ci * perGroup + g.j) * taps);
+    this.buffer.widen(trace.finalBuffer.data, trace.carved.data);
+    this.output.widen(trace.carved.data, trace.output.data);
+  }
+
+  /** "✎ Edit values": the grid's cells become fields; each keystroke goes to the page's editor. */
+  #editButton(grid, where, cellOf) {
+    const button = h('button', {
+      type: 'button',
+      className: 'edit-toggle',
+      textContent: '✎',
+      'aria-pressed': 'false',
+      'aria-label': `Edit the ${where} values in place`,
+      title: `Edit the ${where} values in place`,
+    });
+    const apply = (on) => {
+      grid.setEditing(on, (i, text) => this.onedit(where, cellOf(i), text));
+      button.setAttribute('aria-pressed', String(on));
+      button.textContent = on ? '✓ Done' : '✎';
+    };
+    button.addEventListener('click', () => {
+      this.editing[where] = !this.editing[where];
+      for (const g of where === 'input' ? [this.input] : this.kernels.grids) g.setTool?.(this.editing[where]);
+    });
+    grid.setTool = apply;
+    // In the table's empty top-left corner when it has one (2D), else beside the caption.
+    const corner = grid.table.querySelector('thead td.corner');
+    if (corner) corner.append(button);
+    else grid.el.prepend(button);
+    if (this.editing[where]) apply(true);
+  }
+
+  /** The weight's kernels: one grid each, C_in rows × C_out/groups columns, at most kernelsShown. */
+  #kernelGrids(trace, kS) {
+    const perGroup = trace.outChannels / trace.groups;
+    const taps = kS.reduce((a, b) => a * b, 1);
+    const single = trace.singleChannel;
+    const make = (ci, j) => {
+      const g = new Grid(...shape2d(kS), {
+        name: (i) =>
+          (single ? 'kernel' : `w[${ci}][${j}]`) +
+          cellAt(0, i, kS)
+            .slice(1)
+            .map((v) => `[${v}]`)
+            .join(''),
+        onpoint: (i) => this.point(i < 0 ? null : 'kernel', i < 0 ? null : [ci, j, ...cellAt(0, i, kS).slice(1)]),
+      });
+      g.fill(trace.weight.data, (ci * perGroup + j) * taps);
+      g.label(single ? `Kernel: ${extent(kS, 'tap')} · not flipped` : `w[${ci}][${j}]`);
+      g.el.classList.add('kern');
+      g.ci = ci;
+      g.j = j;
+      return g;
+    };
+    if (single) {
+      const only = make(0, 0);
+      return { el: only.el, grids: [only] };
+    }
+    // With channels: the kernels of the shown input channel's row and the shown output channel's
+    // column first, then the others, up to the bound.
+    const grids = [];
+    const el = h('div', { className: 'weight' });
+    const total = trace.inChannels * perGroup;
+    this.weightNote = h('p', { className: 'remark' });
+    const body = h('div', { className: 'kernels', style: `--tconv-kernel-cols: ${Math.min(perGroup, 4)}` });
+    for (let ci = 0; ci < trace.inChannels && grids.length < kernelsShown; ci++) {
+      for (let j = 0; j < perGroup && grids.length < kernelsShown; j++) grids.push(make(ci, j));
+    }
+    body.append(...grids.map((g) => g.el));
+    el.append(
+      h('p', {
+        className: 'caption',
+        textContent: `Weight: ${trace.inChannels} input channels × ${perGroup} output channels per group (PyTorch's [C_in][C_out/groups][…])`,
+      }),
+      body,
+    );
+    if (total > grids.length) {
+      this.weightNote.textContent = `${grids.length} of its ${total} kernels drawn (this page draws at most ${kernelsShown}); point at a step to see its own.`;
+      el.append(this.weightNote);
+    }
+    return { el, grids };
+  }
+
+  /** Shows state s of the scatter (see steps.js). */
+  show(s) {
+    const trace = this.trace;
+    const state = scatterState(trace, s);
+    const step = state.kind === 'step' ? trace.step(state.t) : null;
+    this.stepData = step;
+    const { in: ci, out: co } = this.channels;
+    const inArea = this.input.cells.length;
+    const bufArea = this.buffer.cells.length;
+    const outArea = this.output.cells.length;
+    const perGroup = trace.outChannels / trace.groups;
+
+    // Input: the current element, and those already scattered.
+    const t = state.kind === 'step' ? state.t : state.kind === 'start' ? -1 : Infinity;
+    this.input.markAll((i) => {
+      const flat = ci * inArea + i;
+      return flat === t ? mask('cur') : flat < t ? mask('done') : 0;
+    });
+
+    // The kernels this step uses: its input channel's row.
+    for (const g of this.kernels.grids) {
+      const used = step && g.ci === step.channel;
+      g.el.classList.toggle('used', Boolean(used));
+      g.el.classList.toggle('shown', !trace.singleChannel && g.ci === ci && g.j === co % perGroup);
+    }
+
+    // The scaled copy of the shown output channel, when this step feeds it.
+    const feeds = step && co >= step.firstOutputChannel && co < step.firstOutputChannel + perGroup;
+    this.copy.el.classList.toggle('idle', !feeds);
+    if (feeds) {
+      this.copy.fill(step.products.data, (co - step.firstOutputChannel) * this.copy.cells.length);
+      this.copy.markAll(() => mask('tap'));
+      this.copy.label(
+        `${fmt(step.value)} × ${trace.singleChannel ? 'kernel' : `w[${step.channel}][${co - step.firstOutputChannel}]`}`,
+      );
+    } else {
+      this.copy.fill(null);
+      this.copy.label(trace.singleChannel ? 'Scaled copy' : `Copy into channel ${co}`);
+    }
+
+    // The intermediate output: values, counts of copies so far, the window, the carve.
+    const buffer = state.kind === 'start' ? trace.bufferAfter(0) : step ? step.buffer : trace.finalBuffer;
+    const counts = state.kind === 'start' ? null : step ? step.contributions : trace.finalContributions;
+    this.buffer.fill(buffer.data, co * bufArea);
+    this.buffer.label(
+      `Intermediate output: ${bufferWords(trace)}${state.kind === 'carve' || state.kind === 'bias' ? ' · the carve' : ' · before the carve'}${trace.singleChannel ? '' : ` · channel ${co}`}`,
+    );
+    const [rows, cols] = shape2d(this.sizes.buffer);
+    const ax = trace.axes.length === 1 ? [null, trace.axes[0]] : trace.axes;
+    let win = null;
+    if (feeds) {
+      const o = trace.axes.length === 1 ? [0, ...step.origin] : step.origin;
+      const span = trace.axes.length === 1 ? [1, ...step.span] : step.span;
+      const dil = trace.axes.length === 1 ? [1, ...step.dilation] : step.dilation;
+      win = { o, end: [o[0] + span[0] - 1, o[1] + span[1] - 1], dil };
+    } else if (state.kind === 'carve' || state.kind === 'bias') {
+      win = {
+        o: [ax[0]?.carveStart ?? 0, ax[1].carveStart],
+        end: [rows - 1 - Math.max(0, ax[0]?.carveEnd ?? 0), cols - 1 - Math.max(0, ax[1].carveEnd)],
+        dil: null,
+      };
+    }
+    const opFrom = [
+      ax[0] ? rows - Math.max(0, ax[0].carveEnd) - ax[0].outputPadding : rows,
+      cols - Math.max(0, ax[1].carveEnd) - ax[1].outputPadding,
+    ];
+    this.buffer.markAll((i) => {
+      const copies = counts ? counts[co * bufArea + i] : 0;
+      let m = copies === 0 ? mask('z') : copies > 1 ? mask('m') : 0;
+      if (!win) return m;
+      const r = Math.floor(i / cols);
+      const c = i % cols;
+      const inside = r >= win.o[0] && r <= win.end[0] && c >= win.o[1] && c <= win.end[1];
+      if (inside) {
+        if (r === win.o[0]) m |= mask('et');
+        if (r === win.end[0]) m |= mask('eb');
+        if (c === win.o[1]) m |= mask('el');
+        if (c === win.end[1]) m |= mask('er');
+        if (win.dil && (r - win.o[0]) % win.dil[0] === 0 && (c - win.o[1]) % win.dil[1] === 0) m |= mask('tap');
+        if (!win.dil && (r >= opFrom[0] || c >= opFrom[1])) m |= mask('op');
+      } else if (!win.dil) m |= mask('cut');
+      return m;
+    });
+
+    // The output: the carve's values, then with the bias.
+    const out = state.kind === 'carve' ? trace.carved : state.kind === 'bias' ? trace.output : null;
+    this.output.fill(out?.data, co * outArea);
+    const op = new Set(this.opCells);
+    this.output.markAll((i) => (out ? 0 : mask('z')) | (op.has(i) ? mask('op') : 0));
+
+    if (!trace.singleChannel) {
+      this.receivers.textContent = step
+        ? `Step ${state.t + 1} adds ${fmt(step.value)} × row ${step.channel} of the weight into output channels ${step.firstOutputChannel}–${step.firstOutputChannel + perGroup - 1} at once` +
+          `${feeds ? '' : `; channel ${co}, shown, is in another group and receives nothing from it`}.`
+        : `Each output channel sums the copies from the ${trace.inChannels / trace.groups} input ${trace.inChannels / trace.groups === 1 ? 'channel' : 'channels'} of its group.`;
+    }
+    this.state = state;
+  }
+
+  /** The grids of a kind, for the provenance highlight: [grid, channel of its cells]. */
+  gridsOf(kind) {
+    const { in: ci, out: co } = this.channels;
+    if (kind === 'input') return [[this.input, ci, this.sizes.input]];
+    if (kind === 'buffer') return [[this.buffer, co, this.sizes.buffer]];
+    if (kind === 'output') return [[this.output, co, this.sizes.output]];
+    return [];
+  }
+
+  /** Lights the relatives of the inspected cell (provenance.js's lists); null clears. */
+  highlight(found, picked) {
+    for (const kind of ['input', 'buffer', 'output']) {
+      for (const [grid, channel, spatial] of this.gridsOf(kind)) {
+        const cells = found
+          ? found.relatives[kind].filter((c) => c[0] === channel).map((c) => indexIn(c, spatial))
+          : null;
+        grid.mark('rel', cells);
+        const pick =
+          picked && picked.kind === kind && picked.cell[0] === channel ? [indexIn(picked.cell, spatial)] : null;
+        grid.mark('pick', pick);
+      }
+    }
+    for (const g of this.kernels.grids) {
+      const taps = found
+        ? found.relatives.kernel
+            .filter((t) => t[0] === g.ci && t[1] === g.j)
+            .map((t) => indexIn([0, ...t.slice(2)], this.sizes.kernel))
+        : null;
+      g.mark('rel', taps);
+      g.mark(
+        'pick',
+        picked?.kind === 'kernel' && picked.cell[0] === g.ci && picked.cell[1] === g.j
+          ? [indexIn([0, ...picked.cell.slice(2)], this.sizes.kernel)]
+          : null,
+      );
+    }
+  }
+}
