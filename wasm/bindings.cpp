@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 
 #include "conversions.hpp"
+#include "practitioner.hpp"
 
 using emscripten::allow_raw_pointers;
 
@@ -35,6 +36,12 @@ EMSCRIPTEN_BINDINGS(tconv) {
       .function("figureSvg", &figure_svg);
 
   emscripten::function("displayNumber", &display_number);
+  // The practitioner's one-shot calls: JSON text in, JSON text out.
+  emscripten::function("shapeText", &shape_text);
+  emscripten::function("solveText", &solve_text);
+  emscripten::function("translateText", &translate_text);
+  emscripten::function("codeText", &code_text);
+
   emscripten::function("limits", &limits);
   emscripten::function("memoryUse", &memory_use);
 }

@@ -223,6 +223,84 @@ export interface Limits {
   maxExplainCells: number;
 }
 
+/** A spec by sizes alone (shape, translate): no values are needed or allocated. */
+export interface SizeSpec {
+  dims: 1 | 2;
+  /** Spatial sizes: one int for every axis or one per axis (up to 2^20). */
+  input_size: PerAxis;
+  kernel_size: PerAxis;
+  /** Both or neither (one channel: the shape has no channel axis). Up to 2^16. */
+  in_channels?: number;
+  out_channels?: number;
+  groups?: number;
+  bias?: number[] | null;
+  stride?: PerAxis;
+  padding?: PerAxis;
+  output_padding?: PerAxis;
+  dilation?: PerAxis;
+}
+
+/** solve(): the sizes, values held fixed (an int or one per axis) and the ranges searched. */
+export interface SolveQuery {
+  dims: 1 | 2;
+  input_size: PerAxis;
+  output_size: PerAxis;
+  kernel_size?: PerAxis;
+  stride?: PerAxis;
+  padding?: PerAxis;
+  output_padding?: PerAxis;
+  dilation?: PerAxis;
+  /** Defaults 8, 8, 1; each at most 64. */
+  max_kernel?: PerAxis;
+  max_stride?: PerAxis;
+  max_dilation?: PerAxis;
+}
+
+/** One way to get the output size along one axis, in PyTorch's parameters. */
+export interface Solution {
+  kernel_size: number;
+  stride: number;
+  padding: number;
+  output_padding: number;
+  dilation: number;
+  /** "even": every interior cell receives the same number of products (no checkerboard). */
+  overlap: 'even' | 'uneven';
+}
+
+export interface SolveResult {
+  /** Per axis, best first: even overlap, no empty cells, the common recipes, dilation 1, the smallest crop. */
+  axes: Solution[][];
+  /** The axes without a solution: why, and the nearest reachable output sizes (below, above). */
+  unsolved: { axis: number; reason: string; nearest: number[] }[];
+}
+
+export type Framework = 'pytorch' | 'keras' | 'tf' | 'jax' | 'onnx';
+
+/** PyTorch's per-axis parameters (lists, height then width). */
+export interface TorchParams {
+  stride: number[];
+  padding: number[];
+  output_padding: number[];
+  dilation: number[];
+}
+
+export interface Translation {
+  /** Per axis: full buffer - begin - end. */
+  output_size: number[];
+  /** Cells cut from the full buffer, (in - 1)*stride + dilation*(k - 1) + 1 per axis, at each end; negative: zeros added. */
+  crop: { begin: number[]; end: number[] };
+  /** PyTorch's padding and output_padding alone give this output. */
+  exact: boolean;
+  /** PyTorch's parameters, exact or to slice; null when no PyTorch output holds this one. */
+  pytorch: TorchParams | null;
+  /** When not exact: take [begin, end) of PyTorch's output per axis. */
+  slice: [number, number][] | null;
+  /** The target framework's own arguments (see README, "tconv translate"). */
+  target: Record<string, unknown>;
+  /** The same in words, with the weight conversion. */
+  note: string;
+}
+
 export interface Tconv {
   /** The result nested like PyTorch's tolist() without the batch axis. */
   compute(spec: Spec): { shape: number[]; output: NestedNumbers };
@@ -231,6 +309,14 @@ export interface Tconv {
   /** A number as the page and the figures write it: shortest text up to 7 characters, else ≈ and 4 digits. */
   displayNumber(value: number): string;
   explain(spec: Spec, options?: { format?: 'text' | 'latex' }): string;
+  /** The output shape, [C_out, ...spatial] (spatial only without channels), from sizes or values. */
+  shape(spec: SizeSpec | Spec): { shape: number[] };
+  /** Every parameter set in the ranges that gives output_size from input_size, per axis, ranked. */
+  solve(query: SolveQuery): SolveResult;
+  /** from's arguments (default PyTorch's spec) as a crop, written in to's (default: from's). */
+  translate(spec: Record<string, unknown>, options?: { from?: Framework; to?: Framework }): Translation;
+  /** A program that builds the layer, runs the input and prints the output as JSON. */
+  code(spec: Spec, options?: { framework?: 'pytorch' | 'keras' | 'jax' | 'onnx' | 'tfjs' }): string;
   readonly limits: Readonly<Limits>;
   /** Diagnostics for leak tests: heap bytes allocated, linear memory bytes, live Embind handles. */
   memoryUse(): { heapBytesInUse: number; memoryBytes: number; valueHandles: number | null };

@@ -105,8 +105,35 @@ const cellAt = (records, at, length) => {
 };
 const gatherOn = ['input', 'zero', 'padding'];
 
+const frameworks = ['pytorch', 'keras', 'tf', 'jax', 'onnx'];
+const codeFrameworks = ['pytorch', 'keras', 'jax', 'onnx', 'tfjs'];
+
+// The one-shot calls answer JSON text: the result, or the error with its field, axis and valid.
+function oneShot(text) {
+  const result = JSON.parse(text);
+  if (result.error !== undefined) {
+    const { error, field, axis, valid } = result;
+    throw new TconvError(error, { field, axis, valid: valid ?? null });
+  }
+  return result;
+}
+
 function createApi(core) {
   const limits = Object.freeze(core.limits());
+
+  // A query or a spec as JSON text, refused here when it is over the length limit.
+  function jsonArgument(value) {
+    let text;
+    try {
+      text = specText(value, limits);
+    } catch (e) {
+      if (e && e.cycle !== undefined)
+        throw misuse('the argument contains itself: it cannot be written as JSON', 'spec');
+      throw e;
+    }
+    if (text.bytes > limits.maxJsonBytes) fromCore(core.checkSpecLength(text.bytes));
+    return text.text;
+  }
   // Handles a trace dropped without dispose() are released when it is collected.
   const sessions = new FinalizationRegistry((session) => session.delete());
 
@@ -282,6 +309,27 @@ function createApi(core) {
       const { format = 'text' } = optionsArgument(options, "format: 'latex'");
       oneOf('format', format, ['text', 'latex']);
       return withSpec(spec, (input) => fromCore(core.explain(input, format === 'latex'))).text;
+    },
+    /** The output shape from sizes alone ({input_size, kernel_size, in_channels, out_channels}) or values. */
+    shape(spec) {
+      return oneShot(core.shapeText(jsonArgument(spec)));
+    },
+    /** Every parameter set giving output_size from input_size, per axis, ranked: {axes, unsolved}. */
+    solve(query) {
+      return oneShot(core.solveText(jsonArgument(query)));
+    },
+    /** One framework's arguments as a crop of the full buffer, and in another's (default: PyTorch in). */
+    translate(spec, options) {
+      const { from = 'pytorch', to = from } = optionsArgument(options, "from: 'keras', to: 'onnx'");
+      oneOf('from', from, frameworks);
+      oneOf('to', to, frameworks);
+      return oneShot(core.translateText(jsonArgument(spec), from, to));
+    },
+    /** A program that builds the spec's layer in a framework, runs its input and prints the output. */
+    code(spec, options) {
+      const { framework = 'pytorch' } = optionsArgument(options, "framework: 'keras'");
+      oneOf('framework', framework, codeFrameworks);
+      return oneShot(core.codeText(jsonArgument(spec), framework)).code;
     },
     /** Diagnostics: wasm heap bytes in use, linear memory size, live Embind value handles. */
     // count_emval_handles is Embind's own diagnostic; null where an Emscripten release lacks it.

@@ -11,6 +11,10 @@ namespace tconv::cli {
 int run_compute(const Args& args);
 int run_explain(const Args& args);
 int run_figure(const Args& args);
+int run_shape(const Args& args);
+int run_solve(const Args& args);
+int run_translate(const Args& args);
+int run_code(const Args& args);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
@@ -23,6 +27,14 @@ const std::vector<Command>& commands() {
        "figure --svg [--step N|end] [--view scatter|gather|matrix] [--theme light|dark]  < spec.json\n"
        "                                        prints one state of one view as an SVG document",
        run_figure},
+      {"shape", "shape              < spec.json   prints {\"shape\": [...]} from sizes alone (input_size, ...)",
+       run_shape},
+      {"solve", "solve              < query.json  prints every kernel, stride, padding... giving output_size",
+       run_solve},
+      {"translate", "translate --to F | --from F < args.json   F: pytorch keras tf jax onnx; the crop, PyTorch's way",
+       run_translate},
+      {"code", "code --framework F < spec.json   F: pytorch keras jax onnx tfjs; a program that prints the output",
+       run_code},
   };
   return table;
 }
@@ -36,7 +48,8 @@ std::string usage() {
       "Invalid input prints {\"error\": \"...\", \"field\", \"axis\", \"valid\"} (explain: \"error: ...\" on stderr) "
       "and "
       "exits 2.\n"
-      "Spec keys: dims, input, weight | kernel, bias, stride, padding, output_padding, dilation, groups.\n";
+      "Spec keys: dims, input, weight | kernel, bias, stride, padding, output_padding, dilation, groups;\n"
+      "sizes without values: input_size, kernel_size, in_channels, out_channels.\n";
   return text;
 }
 

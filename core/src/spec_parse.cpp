@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "json_read.hpp"
 #include "json_value.hpp"
 #include "spec_rules.hpp"
 #include "tconv/format.hpp"
@@ -13,15 +14,11 @@
 namespace tconv {
 namespace {
 
+using detail::got;
+using detail::IntKey;
 using detail::JsonValue;
+using detail::read_int;
 using Kind = JsonValue::Kind;
-
-// What was found, for a message: the number or string itself (cut to a readable length), else its kind.
-std::string got(const JsonValue& value) {
-  if (value.kind == Kind::number) return excerpt(value.text);
-  if (value.kind == Kind::string) return quoted(value.text);
-  return std::string(describe(value.kind));
-}
 
 bool is_non_finite_token(const JsonValue& value) {
   return value.text == "NaN" || value.text == "Infinity" || value.text == "-Infinity";
@@ -151,50 +148,11 @@ class NestedArrayReader {
   Error error_;
 };
 
-// What an integer key accepts: its key and axis (its name in messages follows), and its range.
-struct IntKey {
-  std::string_view key;
-  int dims, axis;
-  int min, max;
-};
-
-Error int_error(const IntKey& k, const std::string& what) {
-  return Error{param_name(k.dims, k.key, k.axis) + what, std::string(k.key), k.axis, Valid{k.min, k.max, {}}};
-}
-
-Result<int> read_int(const JsonValue& value, const IntKey& k, const char* alternative = "") {
-  if (value.kind != Kind::number || !value.is_integer_literal)
-    return int_error(k, " must be a whole number" + std::string(alternative) + ", got " + got(value));
-  if (std::fabs(value.number) > 1e9)
-    return int_error(k, " " + got(value) + " is out of range: it must be from " + std::to_string(k.min) + " to " +
-                            std::to_string(k.max));
-  return static_cast<int>(value.number);
-}
-
-// stride, padding, output_padding, dilation: one int for every axis, or one per axis. A list of
-// one value counts for every axis, as PyTorch expands it.
-Result<std::vector<int>> read_per_axis(const JsonValue* value, const AxisParamKey& param, int dims) {
-  std::vector<int> per_axis(static_cast<size_t>(dims), param.fallback);
-  if (value == nullptr) return per_axis;
-  const auto key = [&](int axis) { return IntKey{param.key, dims, axis, param.min, param.max}; };
-  if (value->kind == Kind::array) {
-    const size_t given = value->items.size();
-    if (given != static_cast<size_t>(dims) && given != 1)
-      return Error{std::string(param.key) + " must have " + (dims == 1 ? "1 value" : "1 or 2 values (height, width)") +
-                       ", got " + std::to_string(given),
-                   std::string(param.key)};
-    for (size_t a = 0; a < per_axis.size(); ++a) {
-      const size_t item_index = given == 1 ? 0 : a;
-      Result<int> item = read_int(value->items[item_index], key(given == 1 ? -1 : static_cast<int>(a)));
-      if (!item.ok()) return item.error();
-      per_axis[a] = item.value();
-    }
-    return per_axis;
-  }
-  Result<int> single = read_int(*value, key(-1), dims == 1 ? "" : " or a list of 2 (height, width)");
-  if (!single.ok()) return single.error();
-  per_axis.assign(per_axis.size(), single.value());
-  return per_axis;
+// stride, padding, output_padding, dilation: one int for every axis, or one per axis, or the default.
+Result<std::vector<int>> read_per_axis(const JsonValue* value, const AxisParamKey& param, int dims,
+                                       const Limits& limits) {
+  if (value == nullptr) return std::vector<int>(static_cast<size_t>(dims), param.fallback);
+  return detail::read_ints_per_axis(*value, param.key, param.min, param.max_under(limits), dims);
 }
 
 std::string spatial_layout(int dims) { return dims == 1 ? "[L]" : "[H][W]"; }
@@ -212,7 +170,9 @@ Result<bool> check_spec_length(std::int64_t bytes) {
 namespace {
 
 // The JSON spec, with the arrays that `shapes` names given by shape only (their values left empty).
-Result<Spec> parse(std::string_view json, const ArrayShapes& shapes) {
+Result<Spec> parse_sizes(const JsonValue& root, Spec spec, const Limits& lim);
+
+Result<Spec> parse(std::string_view json, const ArrayShapes& shapes, const Limits& lim) {
   if (Result<bool> length = check_spec_length(static_cast<std::int64_t>(json.size())); !length.ok())
     return length.error();
   Result<JsonValue> parsed = detail::parse_json(json, limits().max_json_depth, limits().max_json_values);
@@ -242,6 +202,8 @@ Result<Spec> parse(std::string_view json, const ArrayShapes& shapes) {
     return Error{"dims must be 1 or 2, got " + got(*dims), "dims", -1, one_or_two};
   spec.dims = static_cast<int>(dims->number);
   const size_t axes = static_cast<size_t>(spec.dims);
+  for (std::string_view key : {"input_size", "kernel_size", "in_channels", "out_channels"})
+    if (root.find(key) != nullptr) return parse_sizes(root, std::move(spec), lim);
 
   const auto source = [&](std::string_view key, const std::optional<ArrayShape>& shape) -> Result<ArraySource> {
     ArraySource from{root.find(key), shape ? &*shape : nullptr};
@@ -291,7 +253,7 @@ Result<Spec> parse(std::string_view json, const ArrayShapes& shapes) {
 
   spec.groups = 1;
   if (const JsonValue* groups = root.find("groups")) {
-    Result<int> value = read_int(*groups, IntKey{"groups", 1, -1, 1, limits().max_channels});
+    Result<int> value = read_int(*groups, IntKey{"groups", "groups", -1, 1, lim.max_channels});
     if (!value.ok()) return value.error();
     if (spec.single_channel && value.value() != 1)
       return Error{"groups must be 1 with kernel (one channel), got " + got(*groups) + "; use weight for groups",
@@ -319,23 +281,101 @@ Result<Spec> parse(std::string_view json, const ArrayShapes& shapes) {
 
   spec.axes.resize(axes);
   for (const AxisParamKey& param : axis_param_keys) {
-    Result<std::vector<int>> values = read_per_axis(root.find(param.key), param, spec.dims);
+    Result<std::vector<int>> values = read_per_axis(root.find(param.key), param, spec.dims, lim);
     if (!values.ok()) return values.error();
     for (size_t a = 0; a < axes; ++a) spec.axes[a].*param.member = values.value()[a];
   }
   return spec;
 }
 
+// The sizes form: input_size and kernel_size (an int for every axis, or one per axis), and the channel
+// counts (both or neither). No values: validate_sizes() checks everything that applies.
+Result<Spec> parse_sizes(const JsonValue& root, Spec spec, const Limits& lim) {
+  for (const auto& [values, sizes] :
+       {std::pair{"input", "input_size"}, {"weight", "kernel_size"}, {"kernel", "kernel_size"}})
+    if (root.find(values) != nullptr)
+      return Error{std::string("give either ") + values + " (values) or " + sizes + " (sizes), not both", sizes};
+  spec.sizes_only = true;
+  const JsonValue* input_size = root.find("input_size");
+  const JsonValue* kernel_size = root.find("kernel_size");
+  const std::string per_axis = spec.dims == 1 ? "an int" : "an int or a list of 2 (height, width)";
+  if (input_size == nullptr) return Error{"input_size is required with kernel_size: " + per_axis, "input_size"};
+  if (kernel_size == nullptr) return Error{"kernel_size is required with input_size: " + per_axis, "kernel_size"};
+  Result<std::vector<int>> in = detail::read_ints_per_axis(*input_size, "input_size", 1, lim.max_input_size, spec.dims);
+  if (!in.ok()) return in.error();
+  Result<std::vector<int>> k =
+      detail::read_ints_per_axis(*kernel_size, "kernel_size", 1, lim.max_kernel_size, spec.dims);
+  if (!k.ok()) return k.error();
+  spec.input_size = std::move(in).value();
+  spec.kernel_size = std::move(k).value();
+
+  const JsonValue* in_channels = root.find("in_channels");
+  const JsonValue* out_channels = root.find("out_channels");
+  if ((in_channels == nullptr) != (out_channels == nullptr))
+    return Error{"give both in_channels and out_channels, or neither (one channel, the output without a channel axis)",
+                 in_channels == nullptr ? "in_channels" : "out_channels"};
+  spec.single_channel = in_channels == nullptr;
+  if (!spec.single_channel) {
+    Result<int> cin = read_int(*in_channels, IntKey{"in_channels", "in_channels", -1, 1, lim.max_channels});
+    if (!cin.ok()) return cin.error();
+    Result<int> cout = read_int(*out_channels, IntKey{"out_channels", "out_channels", -1, 1, lim.max_channels});
+    if (!cout.ok()) return cout.error();
+    spec.in_channels = cin.value();
+    spec.out_channels = cout.value();
+  }
+  if (const JsonValue* groups = root.find("groups")) {
+    Result<int> value = read_int(*groups, IntKey{"groups", "groups", -1, 1, lim.max_channels});
+    if (!value.ok()) return value.error();
+    if (spec.single_channel && value.value() != 1)
+      return Error{"groups must be 1 without in_channels and out_channels (one channel), got " + got(*groups), "groups",
+                   -1, Valid{{}, {}, {"1"}}};
+    spec.groups = value.value();
+  }
+  // null is no bias; a bias list only has its length checked (the sizes form computes no values).
+  if (const JsonValue* bias = root.find("bias"); bias != nullptr && bias->kind != Kind::null) {
+    Result<NestedArray> bias_array = NestedArrayReader("bias", "[C_out]", 1).read(*bias);
+    if (!bias_array.ok()) return bias_array.error();
+    spec.bias = std::move(bias_array).value().values;
+  }
+  spec.axes.resize(static_cast<size_t>(spec.dims));
+  for (const AxisParamKey& param : axis_param_keys) {
+    Result<std::vector<int>> values = read_per_axis(root.find(param.key), param, spec.dims, lim);
+    if (!values.ok()) return values.error();
+    for (size_t a = 0; a < spec.axes.size(); ++a) spec.axes[a].*param.member = values.value()[a];
+  }
+  return spec;
+}
+
+// The sizes form is for shape and translate: compute and the binding need values.
+Result<Spec> refuse_sizes_form(Result<Spec> parsed) {
+  if (parsed.ok() && parsed.value().sizes_only)
+    return Error{
+        "input_size and kernel_size give sizes only: this needs the values (input, and weight or kernel); "
+        "tconv shape answers sizes",
+        "input_size"};
+  return parsed;
+}
+
 }  // namespace
 
 Result<Spec> parse_spec(std::string_view json) {
-  Result<Spec> spec = parse(json, {});
+  Result<Spec> spec = refuse_sizes_form(parse(json, {}, limits()));
   if (!spec.ok()) return spec.error();
   return validate_spec(std::move(spec).value());
 }
 
+Result<Spec> parse_shape_spec(std::string_view json) {
+  Result<Spec> spec = parse(json, {}, shape_limits());
+  if (!spec.ok()) return spec.error();
+  Spec sized = std::move(spec).value();
+  // Only the sizes matter: values given in the values form are dropped before the checks.
+  sized.input.clear();
+  sized.weight.clear();
+  return detail::validate_sizes(std::move(sized), shape_limits());
+}
+
 Result<Spec> parse_spec_shapes(std::string_view json, const ArrayShapes& shapes) {
-  Result<Spec> parsed = parse(json, shapes);
+  Result<Spec> parsed = refuse_sizes_form(parse(json, shapes, limits()));
   if (!parsed.ok()) return parsed.error();
   // Every rule that depends on sizes, before anything is allocated for the values.
   Result<Spec> checked = detail::validate_sizes(std::move(parsed).value());

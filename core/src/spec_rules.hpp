@@ -7,7 +7,8 @@
 namespace tconv::detail {
 
 /// Sizes, PyTorch's parameter rules, channels and groups, value counts, the output: everything but
-/// the presence and the magnitude of the values.
-Result<Spec> validate_sizes(Spec spec);
+/// the presence and the magnitude of the values, under `limits` (the_limits for compute, the_shape_limits
+/// for sizes without values). Messages name the sizes form's keys when spec.sizes_only.
+Result<Spec> validate_sizes(Spec spec, const Limits& limits = the_limits);
 
 }  // namespace tconv::detail

@@ -17,6 +17,25 @@ namespace {
 
 std::string str(std::int64_t value) { return std::to_string(value); }
 
+// a * b for non-negative counts, stuck at INT64_MAX instead of overflowing: the sizes form allows
+// products (channels x area x kernel area) far past 64 bits, and every limit is at most INT64_MAX.
+std::int64_t times(std::int64_t a, std::int64_t b) {
+  if (a != 0 && b > INT64_MAX / a) return INT64_MAX;
+  return a * b;
+}
+
+// The keys a message's field names: the values form's arrays, or the sizes form's keys.
+struct Fields {
+  const char* input;   // input sizes and input channels
+  const char* kernel;  // kernel sizes
+  const char* weight;  // output channels and weight counts
+  const char* in_channels;
+};
+Fields fields(const Spec& spec) {
+  if (spec.sizes_only) return {"input_size", "kernel_size", "out_channels", "in_channels"};
+  return {"input", "kernel", "weight", "input"};
+}
+
 Error range_error(std::string message, std::string_view field, int axis, std::optional<double> min,
                   std::optional<double> max) {
   return Error{std::move(message), std::string(field), axis, Valid{min, max, {}}};
@@ -29,20 +48,21 @@ std::string range_words(std::int64_t min, std::int64_t max) {
   return "from " + str(min) + " to " + str(max);
 }
 
-std::optional<Error> check_params(const Spec& spec) {
+std::optional<Error> check_params(const Spec& spec, const Limits& lim) {
   for (size_t a = 0; a < spec.axes.size(); ++a) {
     const AxisParams& p = spec.axes[a];
     const int axis = static_cast<int>(a);
     for (const AxisParamKey& key : axis_param_keys) {
       const int value = p.*key.member;
+      const int max = key.max_under(lim);
       if (value < key.min)
         return range_error(
             param_name(spec.dims, key.key, axis) + " must be at least " + str(key.min) + ", got " + str(value), key.key,
-            axis, key.min, key.max);
-      if (value > key.max && key.key != "output_padding")
+            axis, key.min, max);
+      if (value > max && key.key != "output_padding")
         return range_error(
-            param_name(spec.dims, key.key, axis) + " " + str(value) + " is over the limit of " + str(key.max), key.key,
-            axis, key.min, key.max);
+            param_name(spec.dims, key.key, axis) + " " + str(value) + " is over the limit of " + str(max), key.key,
+            axis, key.min, max);
     }
     // PyTorch's rule: output_padding only picks among the input sizes that the direct
     // convolution maps to the same size, of which there are max(stride, dilation).
@@ -67,8 +87,8 @@ Valid divisors(int channels, int also = 0) {
   return valid;
 }
 
-std::optional<Error> check_channels(const Spec& spec) {
-  const Limits& lim = limits();
+std::optional<Error> check_channels(const Spec& spec, const Limits& lim) {
+  const Fields f = fields(spec);
   // The kernel form drops the channel axis from outputs, which is only meaningful for one channel.
   if (spec.single_channel && (spec.in_channels != 1 || spec.out_channels != 1 || spec.groups != 1))
     return Error{"the kernel form (single_channel) needs 1 input channel, 1 output channel and groups 1, got " +
@@ -77,7 +97,7 @@ std::optional<Error> check_channels(const Spec& spec) {
   if (spec.groups < 1)
     return range_error("groups must be at least 1, got " + str(spec.groups), "groups", -1, 1, std::nullopt);
   if (spec.in_channels < 1)
-    return range_error("input must have at least 1 channel, got " + str(spec.in_channels), "input", -1, 1,
+    return range_error("input must have at least 1 channel, got " + str(spec.in_channels), f.in_channels, -1, 1,
                        lim.max_channels);
   if (spec.in_channels % spec.groups != 0 || spec.out_channels < 1 || spec.out_channels % spec.groups != 0) {
     const bool input_side = spec.in_channels % spec.groups != 0;
@@ -92,10 +112,10 @@ std::optional<Error> check_channels(const Spec& spec) {
   }
   if (spec.in_channels > lim.max_channels)
     return range_error("input has " + str(spec.in_channels) + " channels, over the limit of " + str(lim.max_channels),
-                       "input", -1, 1, lim.max_channels);
+                       f.in_channels, -1, 1, lim.max_channels);
   if (spec.out_channels > lim.max_channels)
     return range_error("output has " + str(spec.out_channels) + " channels, over the limit of " + str(lim.max_channels),
-                       "weight", -1, 1, lim.max_channels);
+                       f.weight, -1, 1, lim.max_channels);
   if (!spec.bias.empty() && spec.bias.size() != static_cast<size_t>(spec.out_channels))
     return range_error("bias has " + str(static_cast<std::int64_t>(spec.bias.size())) + " values but there are " +
                            str(spec.out_channels) + " output channels: give " + str(spec.out_channels) +
@@ -104,8 +124,8 @@ std::optional<Error> check_channels(const Spec& spec) {
   return std::nullopt;
 }
 
-std::optional<Error> check_sizes(const Spec& spec) {
-  const Limits& lim = limits();
+std::optional<Error> check_sizes(const Spec& spec, const Limits& lim) {
+  const Fields f = fields(spec);
   if (spec.dims != 1 && spec.dims != 2)
     return Error{"dims must be 1 or 2, got " + str(spec.dims), "dims", -1, Valid{{}, {}, {"1", "2"}}};
   const size_t axes = static_cast<size_t>(spec.dims);
@@ -117,10 +137,11 @@ std::optional<Error> check_sizes(const Spec& spec) {
       const char* field;
       int size, max;
     };
-    for (const auto& [field, size, max] : {Size{"input", spec.input_size[a], lim.max_input_size},
-                                           Size{"kernel", spec.kernel_size[a], lim.max_kernel_size}}) {
+    for (const auto& [field, size, max] : {Size{f.input, spec.input_size[a], lim.max_input_size},
+                                           Size{f.kernel, spec.kernel_size[a], lim.max_kernel_size}}) {
       if (size >= 1 && size <= max) continue;
-      const std::string what = std::string(field) + " " + std::string(axis_name(spec.dims, axis));
+      const std::string what =
+          std::string(field == f.input ? "input" : "kernel") + " " + std::string(axis_name(spec.dims, axis));
       if (size < 1) return range_error(what + " must be at least 1, got " + str(size), field, axis, 1, max);
       return range_error(what + " " + str(size) + " is over the limit of " + str(max), field, axis, 1, max);
     }
@@ -128,14 +149,12 @@ std::optional<Error> check_sizes(const Spec& spec) {
   return std::nullopt;
 }
 
-std::optional<Error> check_counts(const Spec& spec) {
-  const Limits& lim = limits();
-  const std::int64_t inputs = spec.in_channels * input_area(spec);
+std::optional<Error> check_counts(const Spec& spec, const Limits& lim) {
+  const std::int64_t inputs = times(spec.in_channels, input_area(spec));
   if (inputs > lim.max_input_elements)
     return range_error("input has " + str(inputs) + " values, over the limit of " + str(lim.max_input_elements),
                        "input", -1, 1, static_cast<double>(lim.max_input_elements));
-  const std::int64_t weights =
-      static_cast<std::int64_t>(spec.in_channels) * (spec.out_channels / spec.groups) * kernel_area(spec);
+  const std::int64_t weights = times(times(spec.in_channels, spec.out_channels / spec.groups), kernel_area(spec));
   if (weights > lim.max_weight_elements)
     return range_error("weight has " + str(weights) + " values, over the limit of " + str(lim.max_weight_elements),
                        "weight", -1, 1, static_cast<double>(lim.max_weight_elements));
@@ -197,8 +216,7 @@ std::optional<Error> check_magnitudes(const Spec& spec) {
   return std::nullopt;
 }
 
-std::optional<Error> check_output(const Spec& spec) {
-  const Limits& lim = limits();
+std::optional<Error> check_output(const Spec& spec, const Limits& lim) {
   std::int64_t buffer = spec.out_channels;
   for (size_t a = 0; a < spec.axes.size(); ++a) {
     const AxisParams& p = spec.axes[a];
@@ -214,12 +232,13 @@ std::optional<Error> check_output(const Spec& spec) {
                              " + 1 = " + str(sizes.output) + "; padding must be " + range_words(0, largest) + " here",
                          "padding", axis, 0, static_cast<double>(largest));
     }
-    buffer *= sizes.intermediate + std::max(0, p.output_padding - p.padding);
+    buffer = times(buffer, sizes.intermediate + std::max(0, p.output_padding - p.padding));
   }
   if (buffer > lim.max_buffer_elements)
     return Error{"the intermediate output would have " + str(buffer) + " values, over the limit of " +
                  str(lim.max_buffer_elements)};
-  const std::int64_t work = spec.in_channels * input_area(spec) * (spec.out_channels / spec.groups) * kernel_area(spec);
+  const std::int64_t work =
+      times(times(times(spec.in_channels, input_area(spec)), spec.out_channels / spec.groups), kernel_area(spec));
   if (work > lim.max_multiply_adds)
     return Error{"the spec needs " + str(work) + " multiply-adds, over the limit of " + str(lim.max_multiply_adds)};
   return std::nullopt;
@@ -232,9 +251,9 @@ std::string param_name(int dims, std::string_view key, int axis) {
   return std::string(key) + " (" + std::string(axis_name(dims, axis)) + ")";
 }
 
-Result<Spec> detail::validate_sizes(Spec spec) {
+Result<Spec> detail::validate_sizes(Spec spec, const Limits& lim) {
   for (auto check : {check_sizes, check_params, check_channels, check_counts, check_output})
-    if (std::optional<Error> error = check(spec)) return *error;
+    if (std::optional<Error> error = check(spec, lim)) return *error;
   return spec;
 }
 

@@ -295,6 +295,50 @@ TEST(Cli, TheUsageNamesEveryCommand) {
        {"tconv compute", "tconv explain [--latex [--standalone] | --markdown] [--step N|end | --result]",
         "tconv figure --svg [--step N|end] [--view scatter|gather|matrix]", "tconv help"})
     EXPECT_TRUE(contains(run.out, part)) << part << "\n" << run.out;
+TEST(Cli, ShapeAnswersFromSizesAlone) {
+  const CliRun run = run_cli("shape", R"({"dims":2,"input_size":[32,32],"kernel_size":4,"stride":2,"padding":1,)"
+                                      R"("in_channels":64,"out_channels":32})");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out, "{\"shape\":[32,64,64]}\n");
+  const CliRun bad = run_cli("shape", R"({"dims":1,"input_size":0,"kernel_size":3})");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(contains(bad.out, R"("field":"input_size")")) << bad.out;
+}
+
+TEST(Cli, SolveListsTheWaysAndSaysWhenThereIsNone) {
+  const CliRun run = run_cli("solve", R"({"dims":1,"input_size":32,"output_size":64,"max_kernel":4,"max_stride":2})");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_TRUE(run.out.starts_with(R"({"axes":[[{"kernel_size":2,"stride":2,"padding":0,"output_padding":0,)"
+                                  R"("dilation":1,"overlap":"even"},{"kernel_size":4,"stride":2,"padding":1,)"))
+      << run.out;
+  const CliRun none = run_cli("solve", R"({"dims":1,"input_size":32,"output_size":1000})");
+  EXPECT_EQ(none.exit_code, 0);
+  EXPECT_TRUE(contains(none.out, R"("nearest":[263])")) << none.out;
+}
+
+TEST(Cli, TranslateTakesFromAndTo) {
+  const CliRun keras = run_cli("translate --from keras", R"({"dims":1,"input_size":4,"kernel_size":3,"strides":2,)"
+                                                         R"("padding":"same"})");
+  EXPECT_EQ(keras.exit_code, 0);
+  EXPECT_TRUE(keras.out.starts_with(R"({"output_size":[8],"crop":{"begin":[0],"end":[1]},"exact":false,)"))
+      << keras.out;
+  const CliRun onnx = run_cli("translate --from keras --to onnx",
+                              R"({"dims":1,"input_size":4,"kernel_size":3,"strides":2,"padding":"same"})");
+  EXPECT_TRUE(contains(onnx.out, R"("target":{"kernel_shape":[3],"strides":[2],"pads":[0,1],"output_padding":[0],)"))
+      << onnx.out;
+  EXPECT_EQ(run_cli("translate --to caffe", "{}").exit_code, 2);
+  EXPECT_EQ(run_cli("translate --to", "{}").exit_code, 2);
+}
+
+TEST(Cli, CodePrintsAProgramOrTheError) {
+  const CliRun run = run_cli("code --framework pytorch", std::string(test::seed_1d));
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_TRUE(contains(run.out, "torch.nn.ConvTranspose1d(")) << run.out;
+  const CliRun bad =
+      run_cli("code --framework keras", R"({"dims":1,"input":[1],"kernel":[1],"stride":2,"dilation":2})");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(contains(bad.err, "Keras refuses strides > 1 together with dilation_rate > 1")) << bad.err;
+  EXPECT_EQ(run_cli("code --framework caffe", std::string(test::seed_1d)).exit_code, 2);
 }
 
 }  // namespace

@@ -79,7 +79,8 @@ const FieldCase cases[] = {
     {magnitude.c_str(), "input", -1, R"({"min":-1e+100,"max":1e+100})"},
     {input_size.c_str(), "input", 0, R"({"min":1,"max":64})"},
     {unknown_key.c_str(), "", -1,
-     R"(["dims","input","weight","kernel","bias","stride","padding","output_padding","dilation","groups"])"},
+     R"(["dims","input","weight","kernel","bias","stride","padding","output_padding","dilation","groups",)"
+     R"("input_size","kernel_size","in_channels","out_channels"])"},
     {ragged.c_str(), "input", -1, ""},
 };
 INSTANTIATE_TEST_SUITE_P(EveryKindOfError, ErrorFields, testing::ValuesIn(cases));

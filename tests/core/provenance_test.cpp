@@ -96,7 +96,9 @@ void check_session(const TraceSession& session, const std::vector<double>* expec
     double sum = 0;
     for (const GatherTap& tap : window.taps) {
       sum += tap.product;
-      if (tap.on != GatherOn::input) EXPECT_EQ(tap.value, 0.0);
+      if (tap.on != GatherOn::input) {
+        EXPECT_EQ(tap.value, 0.0);
+      }
       if (view.ok()) {
         const double padded = view.value().padded_input.values[static_cast<size_t>(
             detail::flat_index(tap.padded, view.value().padded_input.shape))];

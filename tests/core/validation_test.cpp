@@ -92,7 +92,7 @@ TEST(JsonSyntax, EscapesInKeysAreDecoded) {
   EXPECT_EQ(parse_error(R"({"\u0064ims":1,"input":[1],"kernel":[1]})"), "<accepted>");
   EXPECT_EQ(parse_error(R"({"dims":1,"input":[1],"kernel":[1],"\ud83d\ude00":1})"),
             "unknown key \"\xF0\x9F\x98\x80\"; the keys are dims, input, weight, kernel, bias, stride, padding, "
-            "output_padding, dilation, groups");
+            "output_padding, dilation, groups, input_size, kernel_size, in_channels, out_channels");
 }
 
 // --- structure of the spec ----------------------------------------------------------------
@@ -106,7 +106,7 @@ TEST(SpecStructure, SpecMustBeAnObject) {
 TEST(SpecStructure, UnknownKeyListsTheKnownKeys) {
   EXPECT_EQ(parse_error(with(R"("strides":2)")),
             "unknown key \"strides\"; the keys are dims, input, weight, kernel, bias, stride, padding, output_padding, "
-            "dilation, groups");
+            "dilation, groups, input_size, kernel_size, in_channels, out_channels");
 }
 
 TEST(SpecStructure, DimsIsRequired) {
@@ -508,7 +508,7 @@ TEST(JsonSyntax, ObjectsWithManyKeysAreRefusedInLinearTime) {
   for (int i = 0; i < 32; ++i) ok += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":0";
   EXPECT_EQ(parse_error(ok + "}"),
             "unknown key \"k0\"; the keys are dims, input, weight, kernel, bias, stride, padding, "
-            "output_padding, dilation, groups");
+            "output_padding, dilation, groups, input_size, kernel_size, in_channels, out_channels");
 }
 
 TEST(PerAxis, AListOfOneValueCountsForBothAxesLikePyTorch) {

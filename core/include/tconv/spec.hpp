@@ -41,6 +41,7 @@ struct Spec {
   std::vector<double> weight;    ///< [C_in][C_out/groups][kernel_size...] row-major, PyTorch layout
   std::vector<double> bias;      ///< [C_out], or empty for no bias
   bool single_channel = false;   ///< given in the shorthand form (`kernel`): outputs drop the channel axis
+  bool sizes_only = false;  ///< given by sizes (`input_size`, `kernel_size`, ...): no values, messages name those keys
 };
 
 /// The documented size limits. Together they keep any accepted spec well under
@@ -66,6 +67,21 @@ struct Limits {
 inline constexpr Limits the_limits{};
 inline const Limits& limits() { return the_limits; }
 
+/// The limits of sizes without values (`tconv shape`, `translate`): far beyond the drawing limits, since
+/// nothing is allocated. Stride and dilation stay at 1024 so that every axis size fits in an int.
+inline constexpr std::int64_t no_count_limit = INT64_MAX;
+inline constexpr Limits the_shape_limits{.max_channels = 1 << 16,
+                                         .max_input_size = 1 << 20,
+                                         .max_kernel_size = 1 << 20,
+                                         .max_stride = 1024,
+                                         .max_dilation = 1024,
+                                         .max_padding = 1 << 30,
+                                         .max_input_elements = no_count_limit,
+                                         .max_weight_elements = no_count_limit,
+                                         .max_buffer_elements = no_count_limit,
+                                         .max_multiply_adds = no_count_limit};
+inline const Limits& shape_limits() { return the_shape_limits; }
+
 /// A per-axis hyper-parameter: its key in a JSON spec, its default, where AxisParams keeps it and
 /// the range the limits allow (output_padding's real bound depends on stride and dilation). This is
 /// the one list of them: the reader, the validator, explain and the binding all walk it.
@@ -74,19 +90,29 @@ struct AxisParamKey {
   int fallback;
   int AxisParams::*member;
   int min;
-  int max;
+  int max;             ///< under the_limits
+  int Limits::*limit;  ///< where other limits keep max (null: output_padding, bounded by stride and dilation)
+
+  /// The largest value `limits` accept.
+  [[nodiscard]] constexpr int max_under(const Limits& limits) const {
+    if (limit != nullptr) return limits.*limit;
+    return (limits.max_stride > limits.max_dilation ? limits.max_stride : limits.max_dilation) - 1;
+  }
 };
 inline constexpr std::array<AxisParamKey, 4> axis_param_keys{{
-    {"stride", 1, &AxisParams::stride, 1, the_limits.max_stride},
-    {"padding", 0, &AxisParams::padding, 0, the_limits.max_padding},
+    {"stride", 1, &AxisParams::stride, 1, the_limits.max_stride, &Limits::max_stride},
+    {"padding", 0, &AxisParams::padding, 0, the_limits.max_padding, &Limits::max_padding},
     {"output_padding", 0, &AxisParams::output_padding, 0,
-     (the_limits.max_stride > the_limits.max_dilation ? the_limits.max_stride : the_limits.max_dilation) - 1},
-    {"dilation", 1, &AxisParams::dilation, 1, the_limits.max_dilation},
+     (the_limits.max_stride > the_limits.max_dilation ? the_limits.max_stride : the_limits.max_dilation) - 1, nullptr},
+    {"dilation", 1, &AxisParams::dilation, 1, the_limits.max_dilation, &Limits::max_dilation},
 }};
 
-/// Every key of a JSON spec, in the order messages list them.
-inline constexpr std::array<std::string_view, 10> spec_keys{
-    "dims", "input", "weight", "kernel", "bias", "stride", "padding", "output_padding", "dilation", "groups"};
+/// Every key of a JSON spec, in the order messages list them. The last four give sizes without
+/// values (`tconv shape`, `translate`): `input_size` and `kernel_size` instead of `input` and
+/// `weight`/`kernel`, and the channel counts (both or neither: the single-channel form).
+inline constexpr std::array<std::string_view, 14> spec_keys{
+    "dims",           "input",    "weight", "kernel",     "bias",        "stride",      "padding",
+    "output_padding", "dilation", "groups", "input_size", "kernel_size", "in_channels", "out_channels"};
 
 /// Human names of the spatial axes: {"length"} or {"height", "width"}.
 std::string_view axis_name(int dims, int axis);
@@ -101,8 +127,14 @@ Result<Spec> validate_spec(Spec spec);
 /// text with it before copying the text anywhere.
 Result<bool> check_spec_length(std::int64_t bytes);
 
-/// Reads a JSON spec (the CLI's format, see README) and validates it.
+/// Reads a JSON spec (the CLI's format, see README) and validates it. A spec given by sizes alone
+/// (`input_size`, ...) is refused: its values are missing.
 Result<Spec> parse_spec(std::string_view json);
+
+/// Reads a spec for its sizes only: the sizes form (`input_size`, `kernel_size`, optional `in_channels`
+/// and `out_channels`) or the values form, checked by the same rules as parse_spec() under
+/// shape_limits(). Values are neither needed nor allocated: the spec comes back with empty vectors.
+Result<Spec> parse_shape_spec(std::string_view json);
 
 /// The shapes of arrays that a caller holds as data rather than JSON text (the WebAssembly binding's
 /// fast path), by spec key, outermost size first. A key given here must not also be in the text.
