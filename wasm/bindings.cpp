@@ -4,7 +4,6 @@
 #include <emscripten/bind.h>
 
 #include "conversions.hpp"
-#include "practitioner.hpp"
 
 using emscripten::allow_raw_pointers;
 
@@ -32,15 +31,7 @@ EMSCRIPTEN_BINDINGS(tconv) {
       .function("matrixRow", &matrix_row)
       .function("matrixColumn", &matrix_column)
       .function("gather", &gather)
-      .function("matrix", &matrix)
-      .function("figureSvg", &figure_svg);
-
-  emscripten::function("displayNumber", &display_number);
-  // The practitioner's one-shot calls: JSON text in, JSON text out.
-  emscripten::function("shapeText", &shape_text);
-  emscripten::function("solveText", &solve_text);
-  emscripten::function("translateText", &translate_text);
-  emscripten::function("codeText", &code_text);
+      .function("matrix", &matrix);
 
   emscripten::function("limits", &limits);
   emscripten::function("memoryUse", &memory_use);

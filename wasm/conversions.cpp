@@ -107,36 +107,6 @@ val explain(const SpecInput& input, bool latex) {
   return out;
 }
 
-val figure_svg(const TraceSession& session, const std::string& view, const std::string& step, val palette) {
-  const Result<FigureView> figure_view = figure_view_named(view);
-  if (!figure_view.ok()) return error_value(figure_view.error());
-  const Result<int> state = figure_step_named(session, figure_view.value(), step);
-  if (!state.ok()) return error_value(state.error());
-  FigureOptions options;
-  options.view = figure_view.value();
-  options.step = state.value();
-  const std::pair<const char*, std::string FigurePalette::*> fields[] = {
-      {"bg", &FigurePalette::bg},     {"fg", &FigurePalette::fg},     {"muted", &FigurePalette::muted},
-      {"cell", &FigurePalette::cell}, {"line", &FigurePalette::line}, {"win", &FigurePalette::win},
-      {"tap", &FigurePalette::tap},   {"cur", &FigurePalette::cur},   {"multi", &FigurePalette::multi},
-      {"cut", &FigurePalette::cut},   {"op", &FigurePalette::op},     {"font", &FigurePalette::font},
-      {"mono", &FigurePalette::mono}};
-  if (!palette.isUndefined() && !palette.isNull())
-    for (const auto& [name, field] : fields) {
-      const val value = palette[name];
-      if (value.isUndefined()) continue;
-      if (!value.isString()) return error_value(Error{std::string("palette.") + name + " must be a string", "palette"});
-      options.palette.*field = value.as<std::string>();
-    }
-  Result<std::string> svg = tconv::figure_svg(session, options);
-  if (!svg.ok()) return error_value(svg.error());
-  val out = val::object();
-  out.set("svg", svg.value());
-  return out;
-}
-
-std::string display_number(double value) { return tconv::display_number(value); }
-
 val summary(const TraceSession& session) {
   const Spec& spec = session.spec();
   val out = val::object();

@@ -22,15 +22,6 @@ TraceSession* open_session(SpecInput& input);
 /// explain()'s text, or the error JSON.
 emscripten::val explain(const SpecInput& input, bool latex);
 
-/// figure_svg(): {svg} or the error JSON. `palette` is a JS object of CSS strings by FigurePalette
-/// field name (bg, fg, muted, cell, line, win, tap, cur, multi, cut, op, font, mono); missing ones
-/// keep the light theme.
-emscripten::val figure_svg(const tconv::TraceSession& session, const std::string& view, const std::string& step,
-                           emscripten::val palette);
-
-/// display_number(): a number as the page and the figures write it.
-std::string display_number(double value);
-
 /// Everything about the trace but its steps and queries: axes, final state, carve, output.
 emscripten::val summary(const TraceSession& session);
 emscripten::val step(const TraceSession& session, int t);

@@ -196,8 +196,6 @@ export interface Trace {
   matrixEntry(row: number, col: number): number;
   matrixRow(row: number): Float64Array;
   matrixColumn(col: number): Float64Array;
-  /** One state of a view as a self-contained SVG document, the same text as `tconv figure --svg`. */
-  figureSvg(options?: { step?: number | 'end'; view?: 'scatter' | 'gather' | 'matrix'; palette?: FigurePalette }): string;
   /** Releases the trace's memory in the module now; later queries throw TconvError. */
   dispose(): void;
   [Symbol.dispose](): void;
@@ -306,9 +304,31 @@ export interface Tconv {
   compute(spec: Spec): { shape: number[]; output: NestedNumbers };
   /** The trace session: the spec crosses into the module once; every query after sends only its arguments. */
   trace(spec: Spec): Trace;
+  explain(spec: Spec, options?: { format?: 'text' | 'latex' }): string;
+  /** The practitioner's answers (Tools), loaded with the tools module on the first call. */
+  shape(spec: SizeSpec | Spec): Promise<{ shape: number[] }>;
+  solve(query: SolveQuery): Promise<SolveResult>;
+  translate(spec: Record<string, unknown>, options?: { from?: Framework; to?: Framework }): Promise<Translation>;
+  code(spec: Spec, options?: { framework?: CodeFramework }): Promise<string>;
+  readonly limits: Readonly<Limits>;
+  /** Diagnostics for leak tests: heap bytes allocated, linear memory bytes, live Embind handles. */
+  memoryUse(): { heapBytesInUse: number; memoryBytes: number; valueHandles: number | null };
+}
+
+export type CodeFramework = 'pytorch' | 'keras' | 'jax' | 'onnx' | 'tfjs';
+export type FigureView = 'scatter' | 'gather' | 'matrix';
+
+/** The tools module (tconv-tools.wasm, fetched on the first loadTools()): every call is synchronous. */
+export interface Tools {
+  /** One state of a view as a self-contained SVG document, the same text as `tconv figure --svg`. */
+  figureSvg(spec: Spec, options?: { step?: number | 'end'; view?: FigureView; palette?: FigurePalette }): string;
+  /** The worked example as `tconv explain` writes it; step: one state (numbered as the scatter figure's). */
+  explain(
+    spec: Spec,
+    options?: { format?: 'text' | 'latex' | 'markdown'; standalone?: boolean; step?: number | 'end'; result?: boolean },
+  ): string;
   /** A number as the page and the figures write it: shortest text up to 7 characters, else ≈ and 4 digits. */
   displayNumber(value: number): string;
-  explain(spec: Spec, options?: { format?: 'text' | 'latex' }): string;
   /** The output shape, [C_out, ...spatial] (spatial only without channels), from sizes or values. */
   shape(spec: SizeSpec | Spec): { shape: number[] };
   /** Every parameter set in the ranges that gives output_size from input_size, per axis, ranked. */
@@ -316,10 +336,7 @@ export interface Tconv {
   /** from's arguments (default PyTorch's spec) as a crop, written in to's (default: from's). */
   translate(spec: Record<string, unknown>, options?: { from?: Framework; to?: Framework }): Translation;
   /** A program that builds the layer, runs the input and prints the output as JSON. */
-  code(spec: Spec, options?: { framework?: 'pytorch' | 'keras' | 'jax' | 'onnx' | 'tfjs' }): string;
-  readonly limits: Readonly<Limits>;
-  /** Diagnostics for leak tests: heap bytes allocated, linear memory bytes, live Embind handles. */
-  memoryUse(): { heapBytesInUse: number; memoryBytes: number; valueHandles: number | null };
+  code(spec: Spec, options?: { framework?: CodeFramework }): string;
 }
 
 /** Every invalid spec or call throws this, with the same message as the CLI and the same facts as data. */
@@ -333,5 +350,7 @@ export class TconvError extends Error {
   valid: { min: number | null; max: number | null } | Array<number | string> | null;
 }
 
-/** Loads the module once (later calls share it). */
+/** Loads the core module once (later calls share it). */
 export function load(): Promise<Tconv>;
+/** Loads the tools module once (and the core); a failed load may be retried. */
+export function loadTools(): Promise<Tools>;

@@ -1,93 +1,52 @@
 // tconv: exact transposed convolution (PyTorch semantics) with its step-by-step trace.
-// The public entry point: `load()` resolves to the API. Works unchanged in browsers (the .wasm is
-// found relative to this file's URL, never the page's) and in Node 20 (read from beside this file).
+// The public entry point: `load()` resolves to the API, `loadTools()` to the tools (figures, the
+// worked example in LaTeX and Markdown, shape, solve, translate, code), a second module fetched
+// only when first asked for, so that what every page and element loads stays small. Works unchanged
+// in browsers (each .wasm is found relative to this file's URL, never the page's) and in Node 20
+// (read from beside this file).
 // This layer only converts: the spec goes in once (spec-encoding.js), answers come out as plain JS
 // values, and every handle the module hands out is released here, never by the caller.
 import createTconvCore from './tconv-core.js';
+import { cellArgument, fromCore, integer, misuse, oneOf, optionsArgument, TconvError } from './arguments.js';
 import { specText, splitSpec } from './spec-encoding.js';
+import { createTools } from './tools-api.js';
 
-/** The one error class: every invalid spec or call throws it, with what it is about as data. */
-export class TconvError extends Error {
-  /** @param {{field?: string|null, axis?: number|null, valid?: object|array|null}} [about] */
-  constructor(message, { field = null, axis = null, valid = null } = {}) {
-    super(message);
-    this.name = 'TconvError';
-    /** The spec key (or argument) the error is about, or null for the spec as a whole. */
-    this.field = field;
-    /** The spatial axis (0: length or height, 1: width), or null. */
-    this.axis = axis;
-    /** What the field accepts: {min, max} or a list of values, or null. */
-    this.valid = valid;
-  }
-}
+export { TconvError };
 
-const wasmUrl = new URL('./tconv-core.wasm', import.meta.url);
 let apiPromise = null;
+let toolsPromise = null;
+// What the tools' API borrows from the core's: the limits and the length check of a JSON argument.
+let jsonArgument = null;
 
-/** Loads the module once; later calls share the same instance. */
+/** Loads the core module once; later calls share the same instance. */
 export function load() {
-  apiPromise ??= instantiate().then(createApi);
+  apiPromise ??= instantiate(createTconvCore, new URL('./tconv-core.wasm', import.meta.url)).then(createApi);
   return apiPromise;
 }
 
-async function instantiate() {
+/** Loads the tools module once (and the core, whose limits it shares); later calls share it. */
+export function loadTools() {
+  toolsPromise ??= Promise.all([
+    load(),
+    import('./tconv-tools.js').then((glue) =>
+      instantiate(glue.default, new URL('./tconv-tools.wasm', import.meta.url)),
+    ),
+  ]).then(([, tools]) => createTools(tools, jsonArgument));
+  // A failed fetch may be retried by a later call.
+  toolsPromise.catch(() => {
+    toolsPromise = null;
+  });
+  return toolsPromise;
+}
+
+async function instantiate(factory, wasmUrl) {
   const options = { locateFile: () => wasmUrl.href };
   // Node's fetch cannot read file: URLs, so Node gets the bytes directly.
   if (wasmUrl.protocol === 'file:' && typeof process === 'object' && process.versions?.node) {
     const { readFile } = await import('node:fs/promises');
     options.wasmBinary = await readFile(wasmUrl);
   }
-  return createTconvCore(options);
-}
-
-// The core answers a failure with its error as JSON text; anything else is the result.
-function fromCore(result) {
-  if (typeof result !== 'string') return result;
-  const { error, field, axis, valid } = JSON.parse(result);
-  throw new TconvError(error, { field, axis, valid: valid ?? null });
-}
-
-// A misuse of the API itself, named like the core names a spec's errors.
-const misuse = (message, field) => new TconvError(message, { field });
-const shown = (value) =>
-  typeof value === 'string'
-    ? JSON.stringify(value)
-    : typeof value === 'number'
-      ? String(value)
-      : value === null
-        ? 'null'
-        : typeof value;
-
-function integer(name, value) {
-  // Embind would silently turn 1.7, NaN or 2**32 into some int.
-  if (Number.isSafeInteger(value) && Math.abs(value) < 2 ** 31) return value;
-  throw misuse(`${name} must be an integer, got ${shown(value)}`, name);
-}
-
-function cellArgument(cell, name = 'cell') {
-  const list = ArrayBuffer.isView(cell) ? Array.from(cell) : cell;
-  if (Array.isArray(list) && list.length <= 8 && list.every((v) => Number.isSafeInteger(v) && Math.abs(v) < 2 ** 31))
-    return list;
-  throw misuse(
-    `${name} must be an array of whole numbers, [channel, ...position], got ${Array.isArray(cell) ? JSON.stringify(cell).slice(0, 40) : shown(cell)}`,
-    name,
-  );
-}
-
-function optionsArgument(options, allowed) {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw misuse(`options must be an object like {${allowed}}, got ${shown(options)}`, 'options');
-  }
-  return options;
-}
-
-function oneOf(name, value, values) {
-  if (values.includes(value)) return value;
-  throw new TconvError(`${name} must be ${values.map((v) => `"${v}"`).join(' or ')}, got ${shown(value)}`, {
-    field: name,
-    valid: values,
-  });
+  return factory(options);
 }
 
 /** A flat row-major array (a Tensor's data) as nested arrays of this shape, like PyTorch's tolist(). */
@@ -105,24 +64,11 @@ const cellAt = (records, at, length) => {
 };
 const gatherOn = ['input', 'zero', 'padding'];
 
-const frameworks = ['pytorch', 'keras', 'tf', 'jax', 'onnx'];
-const codeFrameworks = ['pytorch', 'keras', 'jax', 'onnx', 'tfjs'];
-
-// The one-shot calls answer JSON text: the result, or the error with its field, axis and valid.
-function oneShot(text) {
-  const result = JSON.parse(text);
-  if (result.error !== undefined) {
-    const { error, field, axis, valid } = result;
-    throw new TconvError(error, { field, axis, valid: valid ?? null });
-  }
-  return result;
-}
-
 function createApi(core) {
   const limits = Object.freeze(core.limits());
 
   // A query or a spec as JSON text, refused here when it is over the length limit.
-  function jsonArgument(value) {
+  jsonArgument = (value) => {
     let text;
     try {
       text = specText(value, limits);
@@ -133,7 +79,7 @@ function createApi(core) {
     }
     if (text.bytes > limits.maxJsonBytes) fromCore(core.checkSpecLength(text.bytes));
     return text.text;
-  }
+  };
   // Handles a trace dropped without dispose() are released when it is collected.
   const sessions = new FinalizationRegistry((session) => session.delete());
 
@@ -274,12 +220,6 @@ function createApi(core) {
     matrixColumn(col) {
       return fromCore(this.#live().matrixColumn(integer('column', col)));
     }
-    /** One state of a view as a self-contained SVG, the same text as `tconv figure --svg`.
-     *  step: a state index or 'end' (default); view: 'scatter' (default), 'gather' or 'matrix';
-     *  palette: CSS colour strings by name (bg, fg, muted, cell, line, win, tap, cur, multi, cut, op, font, mono). */
-    figureSvg({ step = 'end', view = 'scatter', palette = {} } = {}) {
-      return fromCore(this.#live().figureSvg(String(view), String(step), palette)).svg;
-    }
     /** Releases the trace's memory in the module now; later queries throw. Idempotent. */
     dispose() {
       if (!this.#session) return;
@@ -301,36 +241,16 @@ function createApi(core) {
     trace(spec) {
       return new Trace(withSpec(spec, (input) => core.openSession(input)));
     },
-    /** A number as the page and the figures write it (web/dom.js fmt, in the core). */
-    displayNumber(value) {
-      return core.displayNumber(Number(value));
-    },
     explain(spec, options) {
       const { format = 'text' } = optionsArgument(options, "format: 'latex'");
       oneOf('format', format, ['text', 'latex']);
       return withSpec(spec, (input) => fromCore(core.explain(input, format === 'latex'))).text;
     },
-    /** The output shape from sizes alone ({input_size, kernel_size, in_channels, out_channels}) or values. */
-    shape(spec) {
-      return oneShot(core.shapeText(jsonArgument(spec)));
-    },
-    /** Every parameter set giving output_size from input_size, per axis, ranked: {axes, unsolved}. */
-    solve(query) {
-      return oneShot(core.solveText(jsonArgument(query)));
-    },
-    /** One framework's arguments as a crop of the full buffer, and in another's (default: PyTorch in). */
-    translate(spec, options) {
-      const { from = 'pytorch', to = from } = optionsArgument(options, "from: 'keras', to: 'onnx'");
-      oneOf('from', from, frameworks);
-      oneOf('to', to, frameworks);
-      return oneShot(core.translateText(jsonArgument(spec), from, to));
-    },
-    /** A program that builds the spec's layer in a framework, runs its input and prints the output. */
-    code(spec, options) {
-      const { framework = 'pytorch' } = optionsArgument(options, "framework: 'keras'");
-      oneOf('framework', framework, codeFrameworks);
-      return oneShot(core.codeText(jsonArgument(spec), framework)).code;
-    },
+    // The practitioner's answers, from the tools module (loaded on the first call): Promises.
+    shape: async (spec) => (await loadTools()).shape(spec),
+    solve: async (query) => (await loadTools()).solve(query),
+    translate: async (spec, options) => (await loadTools()).translate(spec, options),
+    code: async (spec, options) => (await loadTools()).code(spec, options),
     /** Diagnostics: wasm heap bytes in use, linear memory size, live Embind value handles. */
     // count_emval_handles is Embind's own diagnostic; null where an Emscripten release lacks it.
     memoryUse: () => ({ ...core.memoryUse(), valueHandles: core.count_emval_handles?.() ?? null }),

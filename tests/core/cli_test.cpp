@@ -293,8 +293,11 @@ TEST(Cli, TheUsageNamesEveryCommand) {
   const CliRun run = run_cli("help", "");
   for (const char* part :
        {"tconv compute", "tconv explain [--latex [--standalone] | --markdown] [--step N|end | --result]",
-        "tconv figure --svg [--step N|end] [--view scatter|gather|matrix]", "tconv help"})
+        "tconv figure --svg [--step N|end] [--view scatter|gather|matrix]", "tconv shape", "tconv solve",
+        "tconv translate --to F | --from F", "tconv code --framework F", "tconv help"})
     EXPECT_TRUE(contains(run.out, part)) << part << "\n" << run.out;
+}
+
 TEST(Cli, ShapeAnswersFromSizesAlone) {
   const CliRun run = run_cli("shape", R"({"dims":2,"input_size":[32,32],"kernel_size":4,"stride":2,"padding":1,)"
                                       R"("in_channels":64,"out_channels":32})");

@@ -1,12 +1,13 @@
-// The practitioner's calls in JavaScript (shape, solve, translate, code): the same answers as the CLI,
-// errors as TconvError with field, axis and valid, and what a page needs (structured, per axis).
+// The practitioner's calls in JavaScript (shape, solve, translate, code), from the tools module: the
+// same answers as the CLI, errors as TconvError with field, axis and valid, and what a page needs
+// (structured, per axis); the core API's same-named calls are Promises of the same answers.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cliPath, golden, importTconv, seed1d, seed2d } from './support.mjs';
 
-const { load, TconvError } = await importTconv();
-const tconv = await load();
+const { load, loadTools, TconvError } = await importTconv();
+const tconv = await loadTools();
 
 function cli(args, input) {
   const run = spawnSync(cliPath, args, { input: JSON.stringify(input), encoding: 'utf8' });
@@ -128,4 +129,16 @@ test("code: the CLI's program for every framework; refusals as TconvError", () =
   );
   assert.match(e.message, /Keras refuses strides > 1 together with dilation_rate > 1/);
   assert.equal(thrown(() => tconv.code(seed1d, { framework: 'caffe' })).field, 'framework');
+});
+
+test("the core API's shape, solve, translate and code are Promises of the tools' answers", async () => {
+  const api = await load();
+  const query = { dims: 1, input_size: 32, output_size: 64, max_kernel: 4, max_stride: 2 };
+  const pending = api.solve(query);
+  assert.ok(pending instanceof Promise);
+  assert.deepEqual(await pending, tconv.solve(query));
+  assert.deepEqual(await api.shape({ dims: 1, input_size: 4, kernel_size: 3, stride: 2 }), { shape: [9] });
+  assert.deepEqual(await api.translate(seed2d, { to: 'onnx' }), tconv.translate(seed2d, { to: 'onnx' }));
+  assert.equal(await api.code(seed1d, { framework: 'jax' }), tconv.code(seed1d, { framework: 'jax' }));
+  await assert.rejects(api.code(seed1d, { framework: 'caffe' }), { name: 'TconvError', field: 'framework' });
 });
