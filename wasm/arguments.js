@@ -65,3 +65,14 @@ export function oneOf(name, value, values) {
     valid: values,
   });
 }
+
+/** A range [first, count] of channels, rows or columns, or undefined (all of them). */
+export function rangeArgument(name, range) {
+  if (range === undefined) return undefined;
+  if (Array.isArray(range) && range.length === 2)
+    return [integer(`${name}[0]`, range[0]), integer(`${name}[1]`, range[1])];
+  throw misuse(
+    `${name} must be [first, count], got ${Array.isArray(range) ? JSON.stringify(range).slice(0, 40) : shown(range)}`,
+    name,
+  );
+}

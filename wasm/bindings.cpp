@@ -23,13 +23,17 @@ EMSCRIPTEN_BINDINGS(tconv) {
   emscripten::class_<tconv::TraceSession>("TraceSession")
       .function("summary", &summary)
       .function("step", &step)
+      .function("stepChannels", &step_channels)
       .function("bufferAfter", &buffer_after)
+      .function("bufferAfterChannels", &buffer_after_channels)
       .function("contributions", &contributions)
       .function("reach", &reach)
       .function("gatherWindow", &gather_window)
       .function("matrixEntry", &matrix_entry)
       .function("matrixRow", &matrix_row)
       .function("matrixColumn", &matrix_column)
+      .function("matrixRowPart", &matrix_row_part)
+      .function("matrixColumnPart", &matrix_column_part)
       .function("gather", &gather)
       .function("matrix", &matrix);
 

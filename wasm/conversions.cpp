@@ -137,8 +137,9 @@ val summary(const TraceSession& session) {
   return out;
 }
 
-val step(const TraceSession& session, int t) {
-  Result<StepState> state = session.step(t);
+namespace {
+
+val step_value(const Result<StepState>& state) {
   if (!state.ok()) return error_value(state.error());
   const TraceStep& s = state.value().step;
   val out = val::object();
@@ -156,9 +157,24 @@ val step(const TraceSession& session, int t) {
   return out;
 }
 
-val buffer_after(const TraceSession& session, int n) {
-  Result<Tensor> buffer = session.buffer_after(n);
-  return buffer.ok() ? tensor(buffer.value()) : error_value(buffer.error());
+val tensor_value(const Result<Tensor>& t) { return t.ok() ? tensor(t.value()) : error_value(t.error()); }
+
+val doubles_value(const Result<std::vector<double>>& values) {
+  return values.ok() ? copied(values.value()) : error_value(values.error());
+}
+
+}  // namespace
+
+val step(const TraceSession& session, int t) { return step_value(session.step(t)); }
+
+val step_channels(const TraceSession& session, int t, int first, int count) {
+  return step_value(session.step(t, {first, count}));
+}
+
+val buffer_after(const TraceSession& session, int n) { return tensor_value(session.buffer_after(n)); }
+
+val buffer_after_channels(const TraceSession& session, int n, int first, int count) {
+  return tensor_value(session.buffer_after(n, {first, count}));
 }
 
 val contributions(const TraceSession& session, const val& cell, bool intermediate) {
@@ -212,13 +228,21 @@ val matrix_entry(const TraceSession& session, double row, double col) {
 }
 
 val matrix_row(const TraceSession& session, double row) {
-  Result<std::vector<double>> values = session.matrix_row(static_cast<std::int64_t>(row));
-  return values.ok() ? copied(values.value()) : error_value(values.error());
+  return doubles_value(session.matrix_row(static_cast<std::int64_t>(row)));
 }
 
 val matrix_column(const TraceSession& session, double col) {
-  Result<std::vector<double>> values = session.matrix_column(static_cast<std::int64_t>(col));
-  return values.ok() ? copied(values.value()) : error_value(values.error());
+  return doubles_value(session.matrix_column(static_cast<std::int64_t>(col)));
+}
+
+val matrix_row_part(const TraceSession& session, double row, double first, double count) {
+  return doubles_value(session.matrix_row(static_cast<std::int64_t>(row),
+                                          {static_cast<std::int64_t>(first), static_cast<std::int64_t>(count)}));
+}
+
+val matrix_column_part(const TraceSession& session, double col, double first, double count) {
+  return doubles_value(session.matrix_column(static_cast<std::int64_t>(col),
+                                             {static_cast<std::int64_t>(first), static_cast<std::int64_t>(count)}));
 }
 
 val gather(const TraceSession& session) {

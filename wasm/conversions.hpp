@@ -25,7 +25,10 @@ emscripten::val explain(const SpecInput& input, bool latex);
 /// Everything about the trace but its steps and queries: axes, final state, carve, output.
 emscripten::val summary(const TraceSession& session);
 emscripten::val step(const TraceSession& session, int t);
+/// step(t) and bufferAfter(n) for the output channels [first, first + count) only.
+emscripten::val step_channels(const TraceSession& session, int t, int first, int count);
 emscripten::val buffer_after(const TraceSession& session, int n);
+emscripten::val buffer_after_channels(const TraceSession& session, int n, int first, int count);
 /// The queries take a cell as a JS array of integers (the wrapper checks that it is one) and
 /// return flat records in a Float64Array view, which the wrapper reads at once into objects.
 emscripten::val contributions(const TraceSession& session, const emscripten::val& cell, bool intermediate);
@@ -34,6 +37,9 @@ emscripten::val gather_window(const TraceSession& session, const emscripten::val
 emscripten::val matrix_entry(const TraceSession& session, double row, double col);
 emscripten::val matrix_row(const TraceSession& session, double row);
 emscripten::val matrix_column(const TraceSession& session, double col);
+/// The entries first .. first + count - 1 of a row (columns) or of a column (rows).
+emscripten::val matrix_row_part(const TraceSession& session, double row, double first, double count);
+emscripten::val matrix_column_part(const TraceSession& session, double col, double first, double count);
 emscripten::val gather(const TraceSession& session);
 emscripten::val matrix(const TraceSession& session);
 

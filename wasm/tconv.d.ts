@@ -67,7 +67,7 @@ export interface TraceStep {
   firstOutputChannel: number;
   /** value x weight[channel]: [C_out/groups][k...]. */
   products: Tensor;
-  /** The intermediate buffer [C_out][buffer...] after this step. */
+  /** The intermediate buffer [C_out][buffer...] after this step ([count][buffer...] with outChannels). */
   buffer: Tensor;
   /** Products each buffer cell has received so far (same order as buffer.data): the overlaps. */
   contributions: Int32Array;
@@ -184,8 +184,11 @@ export interface Trace {
   matrixShape: [number, number];
   /** C^T (built on first use), or an error when too large to build. */
   readonly matrix: Tensor | { error: string };
-  step(t: number): TraceStep;
-  bufferAfter(stepsDone: number): Tensor;
+  /** Step t. With outChannels [first, count], `buffer` and `contributions` hold those output
+   *  channels only ([count][buffer...]), and only the steps that feed them are replayed: what a page
+   *  drawing a few channels of many asks for. */
+  step(t: number, options?: { outChannels?: [first: number, count: number] }): TraceStep;
+  bufferAfter(stepsDone: number, options?: { outChannels?: [first: number, count: number] }): Tensor;
   /** The products a cell received, in the order the core added them: adding the products from 0 in
    *  this order (then the bias, for 'output') gives the cell's value exactly. Empty for a cell no copy
    *  reached (output_padding cells). */
@@ -194,8 +197,11 @@ export interface Trace {
   gatherWindow(outputCell: Cell): GatherWindow;
   /** One entry, row or column of C^T, computed without building C^T. */
   matrixEntry(row: number, col: number): number;
-  matrixRow(row: number): Float64Array;
-  matrixColumn(col: number): Float64Array;
+  /** A row of C^T, or with columns [first, count] the entries first .. first + count - 1 of it. */
+  matrixRow(row: number, options?: { columns?: [first: number, count: number] }): Float64Array;
+  /** A column of C^T, or with rows [first, count] the entries first .. first + count - 1 of it
+   *  (one output channel's block: a column can have C_out x output area entries). */
+  matrixColumn(col: number, options?: { rows?: [first: number, count: number] }): Float64Array;
   /** Releases the trace's memory in the module now; later queries throw TconvError. */
   dispose(): void;
   [Symbol.dispose](): void;

@@ -7,7 +7,16 @@
 // This layer only converts: the spec goes in once (spec-encoding.js), answers come out as plain JS
 // values, and every handle the module hands out is released here, never by the caller.
 import createTconvCore from './tconv-core.js';
-import { cellArgument, fromCore, integer, misuse, oneOf, optionsArgument, TconvError } from './arguments.js';
+import {
+  cellArgument,
+  fromCore,
+  integer,
+  misuse,
+  oneOf,
+  optionsArgument,
+  rangeArgument,
+  TconvError,
+} from './arguments.js';
 import { specText, splitSpec } from './spec-encoding.js';
 import { createTools } from './tools-api.js';
 
@@ -151,13 +160,18 @@ function createApi(core) {
     get matrix() {
       return (this.#matrix ??= this.#live().matrix());
     }
-    /** Step t: the element, where its kernel copy lands, the products, the buffer and counts after it. */
-    step(t) {
-      return fromCore(this.#live().step(integer('step', t)));
+    /** Step t: the element, where its kernel copy lands, the products, the buffer and counts after it;
+     *  with {outChannels: [first, count]} the buffer and counts of those output channels only. */
+    step(t, options) {
+      const channels = rangeArgument('outChannels', optionsArgument(options, 'outChannels: [0, 1]').outChannels);
+      const step = integer('step', t);
+      return fromCore(channels ? this.#live().stepChannels(step, ...channels) : this.#live().step(step));
     }
-    /** The intermediate buffer after the first n steps (0: all zeros). */
-    bufferAfter(n) {
-      return fromCore(this.#live().bufferAfter(integer('steps done', n)));
+    /** The intermediate buffer after the first n steps (0: all zeros); {outChannels} as for step. */
+    bufferAfter(n, options) {
+      const channels = rangeArgument('outChannels', optionsArgument(options, 'outChannels: [0, 1]').outChannels);
+      const done = integer('steps done', n);
+      return fromCore(channels ? this.#live().bufferAfterChannels(done, ...channels) : this.#live().bufferAfter(done));
     }
     /** The products a cell received, in the order the core added them. */
     contributions(cell, options) {
@@ -212,13 +226,17 @@ function createApi(core) {
     matrixEntry(row, col) {
       return fromCore(this.#live().matrixEntry(integer('row', row), integer('column', col)));
     }
-    /** Row `row` of Cᵀ (one output cell's weights), as a Float64Array. */
-    matrixRow(row) {
-      return fromCore(this.#live().matrixRow(integer('row', row)));
+    /** Row `row` of Cᵀ (one output cell's weights), as a Float64Array; {columns: [first, count]}: part of it. */
+    matrixRow(row, options) {
+      const part = rangeArgument('columns', optionsArgument(options, 'columns: [0, 4]').columns);
+      const r = integer('row', row);
+      return fromCore(part ? this.#live().matrixRowPart(r, ...part) : this.#live().matrixRow(r));
     }
-    /** Column `col` of Cᵀ (one input element's kernel copy, unscaled), as a Float64Array. */
-    matrixColumn(col) {
-      return fromCore(this.#live().matrixColumn(integer('column', col)));
+    /** Column `col` of Cᵀ (one input element's kernel copy, unscaled), as a Float64Array; {rows: [first, count]}: part of it. */
+    matrixColumn(col, options) {
+      const part = rangeArgument('rows', optionsArgument(options, 'rows: [0, 4]').rows);
+      const c = integer('column', col);
+      return fromCore(part ? this.#live().matrixColumnPart(c, ...part) : this.#live().matrixColumn(c));
     }
     /** Releases the trace's memory in the module now; later queries throw. Idempotent. */
     dispose() {

@@ -6,7 +6,9 @@
 // The incidence on one axis: input position p reaches buffer position b through tap k when
 // b = p*stride + k*dilation; the output position is b - padding.
 
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "index.hpp"
 #include "tconv/format.hpp"
@@ -271,21 +273,58 @@ Result<std::vector<double>> TraceSession::matrix_row(std::int64_t row) const {
   return out;
 }
 
-Result<std::vector<double>> TraceSession::matrix_column(std::int64_t col) const {
+namespace {
+
+// An error unless range is a non-empty part of 0 to total - 1 (the "rows" or "columns" of C^T).
+std::optional<Error> check_range(IndexRange range, std::int64_t total, const char* what) {
+  const std::string name = what;
+  const std::string all = "(" + name + " 0 to " + std::to_string(total - 1) + ")";
+  if (range.first < 0 || range.first >= total)
+    return Error{name + " from " + std::to_string(range.first) + " start outside C^T " + all, name, -1,
+                 Valid{0, static_cast<double>(total - 1), {}}};
+  const std::int64_t most = total - range.first;
+  if (range.count < 1 || range.count > most)
+    return Error{std::to_string(range.count) + " " + name + " from " + std::to_string(range.first) +
+                     " do not fit in C^T " + all + ": 1 to " + std::to_string(most) + " of them",
+                 name, -1, Valid{1, static_cast<double>(most), {}}};
+  return std::nullopt;
+}
+
+std::vector<double> part(std::vector<double> whole, IndexRange range) {
+  const auto first = whole.begin() + static_cast<std::ptrdiff_t>(range.first);
+  return {first, first + static_cast<std::ptrdiff_t>(range.count)};
+}
+
+}  // namespace
+
+Result<std::vector<double>> TraceSession::matrix_row(std::int64_t row, IndexRange cols) const {
+  Result<std::vector<double>> whole = matrix_row(row);
+  if (!whole.ok()) return whole.error();
+  if (std::optional<Error> error = check_range(cols, matrix_shape()[1], "columns")) return *error;
+  return part(std::move(whole).value(), cols);
+}
+
+Result<std::vector<double>> TraceSession::matrix_column(std::int64_t col, IndexRange rows) const {
   if (Result<double> check = matrix_entry(0, col); !check.ok()) return check.error();
+  if (std::optional<Error> error = check_range(rows, matrix_shape()[0], "rows")) return *error;
   const Cell input = detail::unravel(col, with_channels(spec_.in_channels, spec_.input_size));
+  // Only the products that land in the rows asked for are written: a column of C^T can be long.
   std::vector<int> out_shape{spec_.out_channels};
   for (const AxisGeometry& g : axes_) out_shape.push_back(g.output);
-  // The column is the step's scaled copy without the scale: the weights at the output cells it reaches.
-  std::vector<double> out(static_cast<size_t>(matrix_shape()[0]), 0.0);
+  std::vector<double> out(static_cast<size_t>(rows.count), 0.0);
   const int group_outputs = spec_.out_channels / spec_.groups;
   const std::int64_t taps = kernel_area(spec_);
   for_each_reached(spec_, axes_, input, [&](int j, std::int64_t k, const Cell&, const Cell& cell, bool kept) {
-    if (kept)
-      out[static_cast<size_t>(flat_index(cell, out_shape))] =
-          spec_.weight[static_cast<size_t>((input[0] * group_outputs + j) * taps + k)];
+    const std::int64_t r = kept ? flat_index(cell, out_shape) - rows.first : -1;
+    if (r >= 0 && r < rows.count)
+      out[static_cast<size_t>(r)] = spec_.weight[static_cast<size_t>((input[0] * group_outputs + j) * taps + k)];
   });
   return out;
+}
+
+Result<std::vector<double>> TraceSession::matrix_column(std::int64_t col) const {
+  // The column is the step's scaled copy without the scale: the weights at the output cells it reaches.
+  return matrix_column(col, {0, matrix_shape()[0]});
 }
 
 }  // namespace tconv

@@ -44,6 +44,13 @@ class Scatterer {
   // Calls visit(cell, product) for every product step t adds: cell indexes the flat buffer.
   template <typename Visit>
   void for_each_product(int t, Visit visit) const {
+    for_each_product_in(t, 0, spec_.out_channels, visit);
+  }
+
+  // The same for the products that land in output channels [first, first + count) only; cell
+  // indexes a buffer of those channels alone (channel `first` at 0).
+  template <typename Visit>
+  void for_each_product_in(int t, int first, int count, Visit visit) const {
     const std::int64_t area = input_area(spec_);
     const int channel = static_cast<int>(t / area);
     const std::vector<int> position = detail::unravel(t % area, spec_.input_size);
@@ -53,10 +60,11 @@ class Scatterer {
     const int first_output = channel / (spec_.in_channels / spec_.groups) * group_outputs_;
     const size_t taps = tap_offsets_.size();
     for (int j = 0; j < group_outputs_; ++j) {
+      if (first_output + j < first || first_output + j >= first + count) continue;
       const double* w =
           &spec_.weight[(static_cast<size_t>(channel) * static_cast<size_t>(group_outputs_) + static_cast<size_t>(j)) *
                         taps];
-      const std::int64_t first_cell = (first_output + j) * channel_stride_ + origin;
+      const std::int64_t first_cell = (first_output + j - first) * channel_stride_ + origin;
       for (size_t k = 0; k < taps; ++k) visit(static_cast<size_t>(first_cell + tap_offsets_[k]), x * w[k]);
     }
   }
@@ -74,6 +82,18 @@ class Scatterer {
     for_each_product(t, [&](size_t cell, double product) {
       buffer[cell] += product;
       ++contributions[cell];
+    });
+  }
+
+  // Into a buffer of output channels [first, first + count) only (counting when counts is given).
+  void apply_in(int t, int first, int count, std::vector<double>& buffer, std::vector<int>* counts) const {
+    if (counts == nullptr) {
+      for_each_product_in(t, first, count, [&](size_t cell, double product) { buffer[cell] += product; });
+      return;
+    }
+    for_each_product_in(t, first, count, [&](size_t cell, double product) {
+      buffer[cell] += product;
+      ++(*counts)[cell];
     });
   }
 

@@ -3,6 +3,7 @@
 
 #include "tconv/trace.hpp"
 
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -24,20 +25,57 @@ TraceSession::TraceSession(Spec spec)
 
 TraceSession::~TraceSession() = default;
 
-Result<StepState> TraceSession::step(int t) const {
+namespace {
+
+// An error unless channels is a non-empty range of the channels 0 to total - 1.
+std::optional<Error> check_channels(ChannelRange channels, int total) {
+  if (std::optional<Error> error = detail::check_index("first channel", channels.first, total - 1)) return error;
+  const int most = total - channels.first;
+  if (channels.count >= 1 && channels.count <= most) return std::nullopt;
+  return Error{"channel count " + std::to_string(channels.count) + " is out of range 1 to " + std::to_string(most),
+               "channel count", -1, Valid{1, static_cast<double>(most), {}}};
+}
+
+}  // namespace
+
+void TraceSession::replay(int n, ChannelRange channels, std::vector<double>& buffer, std::vector<int>* counts) const {
+  // Only the input channels whose group feeds one of the channels asked for; in the order of the
+  // steps, so that every cell adds its products exactly as the whole scatter does.
+  const std::int64_t area = input_area(spec_);
+  const int group_inputs = spec_.in_channels / spec_.groups;
+  const int group_outputs = spec_.out_channels / spec_.groups;
+  for (int c = 0; c < spec_.in_channels; ++c) {
+    const int first_output = c / group_inputs * group_outputs;
+    if (first_output + group_outputs <= channels.first || first_output >= channels.first + channels.count) continue;
+    const auto begin = static_cast<int>(c * area);
+    for (int s = begin; s < n && s < begin + area; ++s)
+      scatterer_->apply_in(s, channels.first, channels.count, buffer, counts);
+  }
+}
+
+Result<StepState> TraceSession::step(int t) const { return step(t, {0, spec_.out_channels}); }
+
+Result<StepState> TraceSession::step(int t, ChannelRange channels) const {
+  if (std::optional<Error> error = check_channels(channels, spec_.out_channels)) return *error;
   Result<TraceStep> step = trace_step(spec_, t);
   if (!step.ok()) return step.error();
-  StepState state{std::move(step).value(),
-                  {final_buffer_.shape, std::vector<double>(final_buffer_.values.size())},
-                  std::vector<int>(final_buffer_.values.size(), 0)};
-  for (int s = 0; s <= t; ++s) scatterer_->apply_counting(s, state.buffer.values, state.contributions);
+  std::vector<int> shape = final_buffer_.shape;
+  shape[0] = channels.count;
+  const auto cells = static_cast<size_t>(element_count(shape));
+  StepState state{std::move(step).value(), {shape, std::vector<double>(cells)}, std::vector<int>(cells, 0)};
+  replay(t + 1, channels, state.buffer.values, &state.contributions);
   return state;
 }
 
-Result<Tensor> TraceSession::buffer_after(int n) const {
+Result<Tensor> TraceSession::buffer_after(int n) const { return buffer_after(n, {0, spec_.out_channels}); }
+
+Result<Tensor> TraceSession::buffer_after(int n, ChannelRange channels) const {
   if (std::optional<Error> error = detail::check_index("steps done", n, step_count_)) return *error;
-  Tensor buffer{final_buffer_.shape, std::vector<double>(final_buffer_.values.size())};
-  for (int s = 0; s < n; ++s) scatterer_->apply(s, buffer.values);
+  if (std::optional<Error> error = check_channels(channels, spec_.out_channels)) return *error;
+  std::vector<int> shape = final_buffer_.shape;
+  shape[0] = channels.count;
+  Tensor buffer{shape, std::vector<double>(static_cast<size_t>(element_count(shape)))};
+  replay(n, channels, buffer.values, nullptr);
   return buffer;
 }
 

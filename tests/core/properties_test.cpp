@@ -260,6 +260,55 @@ TEST(Properties, TheSessionsStateAgreesWithTheFreeFunctions) {
   }
 }
 
+// A step or buffer asked for some output channels is exactly those channels of the whole one, bit
+// for bit, counts included, for every range of channels (one, a group, all).
+TEST(Properties, AStepOfSomeChannelsIsThoseChannelsOfTheWholeStep) {
+  for (const Spec& spec : random_specs()) {
+    SCOPED_TRACE(describe(spec));
+    const TraceSession session(spec);
+    const int steps = step_count(spec);
+    const auto per_channel = static_cast<std::ptrdiff_t>(session.final_buffer().values.size()) / spec.out_channels;
+    for (int t : {0, steps / 3, steps - 1}) {
+      const StepState whole = session.step(t).value();
+      const Tensor before = session.buffer_after(t).value();
+      for (int first = 0; first < spec.out_channels; ++first) {
+        for (int count = 1; first + count <= spec.out_channels; ++count) {
+          SCOPED_TRACE("step " + std::to_string(t) + ", channels " + std::to_string(first) + " + " +
+                       std::to_string(count));
+          const StepState part = session.step(t, {first, count}).value();
+          std::vector<int> shape = whole.buffer.shape;
+          shape[0] = count;
+          EXPECT_EQ(part.buffer.shape, shape);
+          const auto from = first * per_channel;
+          const auto to = (first + count) * per_channel;
+          EXPECT_EQ(bits(part.buffer.values),
+                    bits({whole.buffer.values.begin() + from, whole.buffer.values.begin() + to}));
+          EXPECT_EQ(part.contributions,
+                    std::vector<int>(whole.contributions.begin() + from, whole.contributions.begin() + to));
+          EXPECT_EQ(bits(part.step.products.values), bits(whole.step.products.values));
+          const Tensor part_before = session.buffer_after(t, {first, count}).value();
+          EXPECT_EQ(part_before.shape, shape);
+          EXPECT_EQ(bits(part_before.values), bits({before.values.begin() + from, before.values.begin() + to}));
+        }
+      }
+    }
+  }
+}
+
+TEST(Properties, ChannelRangesOutsideTheOutputChannelsAreErrors) {
+  const TraceSession session(
+      validate_spec(parse_spec(R"({"dims":1,"input":[[1,2],[3,4]],"weight":[[[1,1]],[[1,-1]]],"groups":2})").value())
+          .value());
+  EXPECT_EQ(session.step(0, {2, 1}).error().message, "first channel 2 is out of range 0 to 1");
+  EXPECT_EQ(session.step(0, {1, 2}).error().message, "channel count 2 is out of range 1 to 1");
+  EXPECT_EQ(session.step(0, {0, 0}).error().field, "channel count");
+  EXPECT_EQ(session.buffer_after(0, {-1, 1}).error().field, "first channel");
+  EXPECT_EQ(session.step(4, {0, 1}).error().message, "step 4 is out of range 0 to 3");
+  // Channel 1 is fed by input channel 1 only (groups 2): steps 0 and 1 leave it at zero.
+  EXPECT_EQ(session.step(1, {1, 1}).value().buffer.values, (std::vector<double>{0, 0, 0}));
+  EXPECT_EQ(session.step(2, {1, 1}).value().buffer.values, (std::vector<double>{3, -3, 0}));
+}
+
 TEST(Properties, BiasIsAddedOncePerOutputChannel) {
   for (const Spec& spec : random_specs()) {
     if (spec.bias.empty()) continue;

@@ -129,6 +129,24 @@ void check_session(const TraceSession& session, const std::vector<double>* expec
       for (std::int64_t r = 0; r < shape[0]; ++r)
         EXPECT_EQ(column[static_cast<size_t>(r)], matrix.value().values[static_cast<size_t>(r * shape[1] + c)]);
     }
+    // Parts of rows and columns: one output channel's rows of a column, one input channel's columns
+    // of a row (the blocks of C^T), are those entries of the whole.
+    const std::int64_t out_block = shape[0] / spec.out_channels;
+    const std::int64_t in_block = shape[1] / spec.in_channels;
+    for (std::int64_t c = 0; c < shape[1]; ++c)
+      for (int co = 0; co < spec.out_channels; ++co) {
+        const std::vector<double> part = session.matrix_column(c, {co * out_block, out_block}).value();
+        ASSERT_EQ(part.size(), static_cast<size_t>(out_block));
+        for (std::int64_t r = 0; r < out_block; ++r)
+          EXPECT_EQ(part[static_cast<size_t>(r)], session.matrix_entry(co * out_block + r, c).value());
+      }
+    for (std::int64_t r = 0; r < shape[0]; ++r)
+      for (int ci = 0; ci < spec.in_channels; ++ci) {
+        const std::vector<double> part = session.matrix_row(r, {ci * in_block, in_block}).value();
+        ASSERT_EQ(part.size(), static_cast<size_t>(in_block));
+        for (std::int64_t c = 0; c < in_block; ++c)
+          EXPECT_EQ(part[static_cast<size_t>(c)], session.matrix_entry(r, ci * in_block + c).value());
+      }
   }
 }
 
@@ -208,6 +226,11 @@ TEST(Provenance, CellsOutsideTheGridAreErrorsNamingTheGrid) {
   EXPECT_EQ(session.gather_window({0, -1, 0}).error().axis, 0);
   EXPECT_EQ(session.matrix_entry(9, 0).error().message, "row 9 is outside C^T (rows 0 to 8)");
   EXPECT_EQ(session.matrix_column(4).error().message, "column 4 is outside C^T (columns 0 to 3)");
+  EXPECT_EQ(session.matrix_column(4, {0, 1}).error().message, "column 4 is outside C^T (columns 0 to 3)");
+  EXPECT_EQ(session.matrix_column(0, {9, 1}).error().message, "rows from 9 start outside C^T (rows 0 to 8)");
+  EXPECT_EQ(session.matrix_column(0, {7, 3}).error().message,
+            "3 rows from 7 do not fit in C^T (rows 0 to 8): 1 to 2 of them");
+  EXPECT_EQ(session.matrix_row(0, {0, 0}).error().field, "columns");
 }
 
 // Random specs with channels and groups, beyond the fixture's shapes.

@@ -126,6 +126,64 @@ test('the views are built on first use, not with every trace', () => {
   trace.dispose();
 });
 
+test('a step, a buffer, a row and a column can be asked for some channels only: those channels of the whole', () => {
+  // 64 groups (64 → 64 channels), 16 × 16, kernel 7 × 7, stride 4: each step feeds one channel of 64.
+  const spec = {
+    dims: 2,
+    input: Array.from({ length: 64 }, (_, c) =>
+      Array.from({ length: 16 }, (_, r) => Array.from({ length: 16 }, (_, k) => ((c + r * 3 + k) % 7) - 3)),
+    ),
+    weight: Array.from({ length: 64 }, (_, c) => [
+      Array.from({ length: 7 }, (_, r) => Array.from({ length: 7 }, (_, k) => ((c + r + 2 * k) % 5) - 2)),
+    ]),
+    stride: 4,
+    groups: 64,
+  };
+  const trace = tconv.trace(spec);
+  const area = 67 * 67;
+  for (const [t, first, count] of [
+    [0, 0, 1],
+    [300, 1, 1],
+    [300, 0, 3],
+    [16383, 63, 1],
+  ]) {
+    const whole = trace.step(t);
+    const part = trace.step(t, { outChannels: [first, count] });
+    assert.deepEqual(part.buffer.shape, [count, 67, 67]);
+    assert.deepEqual(part.buffer.data, whole.buffer.data.slice(first * area, (first + count) * area));
+    assert.deepEqual(part.contributions, whole.contributions.slice(first * area, (first + count) * area));
+    assert.deepEqual(part.products, whole.products);
+    const before = trace.bufferAfter(t, { outChannels: [first, count] });
+    assert.deepEqual(before.data, trace.bufferAfter(t).data.slice(first * area, (first + count) * area));
+  }
+  // Column 300 (input channel 1's element 44) reaches output channel 1 only: its block is that part.
+  const column = trace.matrixColumn(300);
+  assert.deepEqual(trace.matrixColumn(300, { rows: [area, area] }), column.slice(area, 2 * area));
+  assert.deepEqual(trace.matrixRow(area + 5, { columns: [256, 256] }), trace.matrixRow(area + 5).slice(256, 512));
+  const misuse = [
+    [() => trace.step(0, { outChannels: [64, 1] }), 'first channel 64 is out of range 0 to 63', 'first channel'],
+    [() => trace.step(0, { outChannels: [60, 5] }), 'channel count 5 is out of range 1 to 4', 'channel count'],
+    [() => trace.step(0, { outChannels: [0] }), /^outChannels must be \[first, count\]/, 'outChannels'],
+    [
+      () => trace.bufferAfter(0, { outChannels: [0, 1.5] }),
+      'outChannels[1] must be an integer, got 1.5',
+      'outChannels[1]',
+    ],
+    [() => trace.matrixColumn(0, { rows: [0, 0] }), /^0 rows from 0 do not fit in C\^T/, 'rows'],
+    [() => trace.matrixRow(0, { columns: 'all' }), /^columns must be \[first, count\]/, 'columns'],
+  ];
+  for (const [call, message, field] of misuse) {
+    assert.throws(call, (e) => {
+      assert.ok(e instanceof TconvError, `${e}`);
+      if (message instanceof RegExp) assert.match(e.message, message);
+      else assert.equal(e.message, message);
+      assert.equal(e.field, field);
+      return true;
+    });
+  }
+  trace.dispose();
+});
+
 test('every misuse of a query is a TconvError naming the argument', () => {
   const trace = tconv.trace(seed2d);
   const misuse = [

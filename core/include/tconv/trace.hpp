@@ -69,8 +69,20 @@ struct GatherWindow {
 /// The state after step t.
 struct StepState {
   TraceStep step;                  ///< the element and its products
-  Tensor buffer;                   ///< the intermediate output after step t
+  Tensor buffer;                   ///< the intermediate output after step t ([channels][buffer...])
   std::vector<int> contributions;  ///< products each buffer cell has received so far
+};
+
+/// Consecutive channels [first, first + count): the part of a grid a query returns.
+struct ChannelRange {
+  int first = 0;  ///< the first channel
+  int count = 0;  ///< how many
+};
+
+/// Consecutive rows or columns of C^T, [first, first + count).
+struct IndexRange {
+  std::int64_t first = 0;
+  std::int64_t count = 0;
 };
 
 class TraceSession {
@@ -95,8 +107,14 @@ class TraceSession {
 
   /// Step t's element and products and the buffer and counts after it, in one replay.
   [[nodiscard]] Result<StepState> step(int t) const;
+  /// The same for the output channels `channels` only: the buffer and the counts are
+  /// [channels.count][buffer...], and only the steps of the input channels whose group feeds one of
+  /// them are replayed, so that a step drawn for one channel of 64 costs one channel's work.
+  [[nodiscard]] Result<StepState> step(int t, ChannelRange channels) const;
   /// The buffer after the first n steps (0: all zeros).
   [[nodiscard]] Result<Tensor> buffer_after(int n) const;
+  /// The same for the output channels `channels` only ([channels.count][buffer...]).
+  [[nodiscard]] Result<Tensor> buffer_after(int n, ChannelRange channels) const;
 
   /// The products a cell received, in the order the core added them: adding them from 0 in this
   /// order (then the bias, for Where::output) gives the cell's value bit for bit. Empty for a cell
@@ -117,6 +135,10 @@ class TraceSession {
   [[nodiscard]] Result<double> matrix_entry(std::int64_t row, std::int64_t col) const;
   [[nodiscard]] Result<std::vector<double>> matrix_row(std::int64_t row) const;
   [[nodiscard]] Result<std::vector<double>> matrix_column(std::int64_t col) const;
+  /// Part of a row (the columns `cols`) or of a column (the rows `rows`): the entries of one
+  /// channel's block, without building (or copying) the rest of a row or column that can be long.
+  [[nodiscard]] Result<std::vector<double>> matrix_row(std::int64_t row, IndexRange cols) const;
+  [[nodiscard]] Result<std::vector<double>> matrix_column(std::int64_t col, IndexRange rows) const;
 
   /// The gather view and the whole C^T, built on first use (or why they are not built).
   [[nodiscard]] const Result<GatherView>& gather() const;
@@ -127,6 +149,8 @@ class TraceSession {
   std::vector<AxisGeometry> axes_;
   int step_count_ = 0;
   std::unique_ptr<detail::Scatterer> scatterer_;  // holds a reference to spec_: the session never moves
+  // Replays steps 0..n-1 into the output channels `channels`; with counts, counts them too.
+  void replay(int n, ChannelRange channels, std::vector<double>& buffer, std::vector<int>* counts) const;
   Tensor final_buffer_;
   std::vector<int> final_contributions_;
   Tensor carved_;
