@@ -32,12 +32,21 @@ val figure_svg_text(const std::string& spec_json, const std::string& view, const
   options.view = figure_view.value();
   options.step = state.value();
   options.palette = theme_palette.value();
-  const std::pair<const char*, std::string FigurePalette::*> fields[] = {
-      {"bg", &FigurePalette::bg},     {"fg", &FigurePalette::fg},     {"muted", &FigurePalette::muted},
-      {"cell", &FigurePalette::cell}, {"line", &FigurePalette::line}, {"win", &FigurePalette::win},
-      {"tap", &FigurePalette::tap},   {"cur", &FigurePalette::cur},   {"multi", &FigurePalette::multi},
-      {"cut", &FigurePalette::cut},   {"op", &FigurePalette::op},     {"tapTint", &FigurePalette::tap_tint},
-      {"cutTint", &FigurePalette::cut_tint}, {"font", &FigurePalette::font}, {"mono", &FigurePalette::mono}};
+  const std::pair<const char*, std::string FigurePalette::*> fields[] = {{"bg", &FigurePalette::bg},
+                                                                         {"fg", &FigurePalette::fg},
+                                                                         {"muted", &FigurePalette::muted},
+                                                                         {"cell", &FigurePalette::cell},
+                                                                         {"line", &FigurePalette::line},
+                                                                         {"win", &FigurePalette::win},
+                                                                         {"tap", &FigurePalette::tap},
+                                                                         {"cur", &FigurePalette::cur},
+                                                                         {"multi", &FigurePalette::multi},
+                                                                         {"cut", &FigurePalette::cut},
+                                                                         {"op", &FigurePalette::op},
+                                                                         {"tapTint", &FigurePalette::tap_tint},
+                                                                         {"cutTint", &FigurePalette::cut_tint},
+                                                                         {"font", &FigurePalette::font},
+                                                                         {"mono", &FigurePalette::mono}};
   if (!palette.isUndefined() && !palette.isNull())
     for (const auto& [name, field] : fields) {
       const val value = palette[name];

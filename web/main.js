@@ -36,6 +36,7 @@ const asError = (e) => {
 };
 
 const state = readUrl(location.search);
+const drawing = [];
 // The exports load the tools module and the encoders (export.js, beside page.js) when first used.
 const figures = figureExports({ loadTools, exportUrl: new URL('./export.js', import.meta.url), TconvError });
 try {
@@ -109,7 +110,10 @@ try {
     const toolRow = h('div', { className: 'tools' });
     extras.append(toolRow);
     tools = [exportMenu(toolRow, { dims: n, current, figures, lookOf })];
+    drawing.push(viz.pending);
   }
+  // Ready once every example shows the view its link asked for (the gather and matrix views load on demand).
+  await Promise.all(drawing);
   performance.mark('tconv-ready');
   document.documentElement.classList.add('ready');
 } catch (e) {
