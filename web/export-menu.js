@@ -3,13 +3,14 @@
 // every one from the core (figures.js; the CLI's `tconv figure --svg` and `tconv explain` write the
 // same). A failure (a figure over its limits, a GIF over its frames) is said in the status line.
 import { h } from './dom.js';
-import { codeBox, save, statusLine, toolPanel } from './tool-panel.js';
+import { codeBox, save, statusLine } from './tool-panel.js';
 
 /**
- * current() → {spec, view (the view that steps), step (its state), states (its count), name
- * ("Step 2 of 4"), root (the drawn example, for its colours)}; figures: figureExports(...).
+ * The menu, built into body: current() → {spec, view (the view that steps), step (its state), states
+ * (its count), name ("Step 2 of 4"), root (the drawn example, for its colours)}; figures:
+ * figureExports(...). Returns {refresh}.
  */
-export function exportMenu(container, { dims, current, figures, lookOf }) {
+export function exportMenu(body, { dims, current, figures, lookOf }) {
   const status = statusLine();
   const latex = codeBox('LaTeX', status);
   const buttons = {};
@@ -63,17 +64,15 @@ export function exportMenu(container, { dims, current, figures, lookOf }) {
     }),
   ];
   const about = h('p', { className: 'tool-about' });
-  return toolPanel(container, {
-    label: 'Export',
-    className: 'export',
-    build: (body) => body.append(about, h('div', { className: 'tool-buttons' }, ...actions), status, latex.el),
+  body.append(about, h('div', { className: 'tool-buttons' }, ...actions), status, latex.el);
+  return {
     // The words say which state and view a click exports.
     refresh: () => {
       const c = current();
       about.textContent = `${c.name} of the ${c.view} view, as the page draws it, or its whole walk-through (${c.states} frames). LaTeX as “tconv explain --latex” writes it.`;
       buttons.latexStep.textContent = c.view === 'scatter' ? 'LaTeX of this step' : 'LaTeX of the result';
     },
-  });
+  };
 }
 
 // explain's states are the scatter's; the gather and matrix views get the final equation.

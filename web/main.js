@@ -4,8 +4,7 @@
 import { load, loadTools, TconvError } from './tconv.js';
 import { Editor } from './editor.js';
 import { copyButtons } from './embed-code.js';
-import { exportMenu } from './export-menu.js';
-import { figureExports, lookOf } from './figures.js';
+import { toolPanel } from './tool-panel.js';
 import { stateName } from './steps.js';
 import { limits, overDrawingLimit, readUrl, seed, writeUrl } from './state.js';
 import { Viz } from './viz.js';
@@ -37,21 +36,25 @@ const asError = (e) => {
 
 const state = readUrl(location.search);
 const drawing = [];
-// The exports load the tools module and the encoders (export.js, beside page.js) when first used.
-const figures = figureExports({ loadTools, exportUrl: new URL('./export.js', import.meta.url), TconvError });
+// The panels under each example load their modules (esbuild chunks) when first opened; the exports
+// then load the encoders (export.js, beside page.js) and every panel the tools module.
+const exportUrl = new URL('./export.js', import.meta.url);
+const practitioner = () => import('./practitioner.js');
 try {
   const api = await load();
   for (const n of [1, 2]) {
     const section = document.getElementById(`ex${n}`);
     const root = section.querySelector('.viz');
     let editor = null;
-    let tools = [];
+    // The panels under the example: those that show the state on screen, and those about the spec.
+    let stepTools = [];
+    let specTools = [];
     root.replaceChildren();
     const viz = new Viz(root, {
       onstep: (s) => {
         state[n].step = s;
         saveUrl();
-        for (const tool of tools) tool.refresh();
+        for (const tool of stepTools) tool.refresh();
       },
       onview: (view) => {
         state[n].view = view;
@@ -67,6 +70,7 @@ try {
       trace?.dispose();
       trace = next;
       drawn = spec;
+      for (const tool of specTools) tool.refresh();
     };
     const apply = (spec) => {
       try {
@@ -109,7 +113,57 @@ try {
     });
     const toolRow = h('div', { className: 'tools' });
     extras.append(toolRow);
-    tools = [exportMenu(toolRow, { dims: n, current, figures, lookOf })];
+    stepTools = [
+      toolPanel(toolRow, {
+        label: 'Export',
+        className: 'export',
+        make: async (body) => {
+          const [{ exportMenu }, { figureExports, lookOf }] = await Promise.all([
+            import('./export-menu.js'),
+            import('./figures.js'),
+          ]);
+          const figures = figureExports({ loadTools, exportUrl, TconvError });
+          return exportMenu(body, { dims: n, current, figures, lookOf });
+        },
+      }),
+    ];
+    specTools = [
+      toolPanel(toolRow, {
+        label: 'Sizes',
+        className: 'sizes',
+        make: async (body) =>
+          (await practitioner()).sizesPanel(body, {
+            dims: n,
+            loadTools,
+            current: () => ({ sizeSpec: editor.sizeSpec() }),
+            open: (params) => editor.setParams(params),
+            limits,
+          }),
+      }),
+      toolPanel(toolRow, {
+        label: 'Frameworks',
+        className: 'frameworks',
+        make: async (body) =>
+          (await practitioner()).frameworksPanel(body, {
+            loadTools,
+            current: () => ({ spec: drawn, trace, channel: viz.channels.out }),
+          }),
+      }),
+      toolPanel(toolRow, {
+        label: 'Code',
+        className: 'code',
+        make: async (body) => (await practitioner()).codePanel(body, { loadTools, current: () => ({ spec: drawn }) }),
+      }),
+    ];
+    // A size over what the page draws is answered with the output's shape, for any size.
+    editor.onoversize = async (spec) => {
+      try {
+        const [{ shape }, { shapeWords }] = await Promise.all([loadTools().then((t) => t.shape(spec)), practitioner()]);
+        return `with these parameters the output would be ${shapeWords(shape, n)} (the Sizes panel below answers for any size)`;
+      } catch (e) {
+        return e instanceof TconvError ? `at that size: ${e.message}` : null;
+      }
+    };
     drawing.push(viz.pending);
   }
   // Ready once every example shows the view its link asked for (the gather and matrix views load on demand).

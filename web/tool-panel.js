@@ -4,21 +4,27 @@
 // text field for code with a button that copies it.
 import { h } from './dom.js';
 
-/** A <details> panel; build(body) runs when it is first opened, refresh() each time it is shown. */
-export function toolPanel(container, { label, className, build, refresh = () => {} }) {
+/**
+ * A <details> panel. make(body) runs when it is first opened and resolves to the panel's content,
+ * {refresh()} (it may load its module first: the page's first load has none of them); refresh runs
+ * each time the panel is opened and, while it is open, whenever the owner calls refresh().
+ */
+export function toolPanel(container, { label, className, make }) {
   const body = h('div', { className: 'tool-body' });
   const panel = h('details', { className: `tool ${className}` }, h('summary', { textContent: label }), body);
-  let built = false;
-  panel.addEventListener('toggle', () => {
+  let content = null;
+  panel.addEventListener('toggle', async () => {
     if (!panel.open) return;
-    if (!built) {
-      built = true;
-      build(body);
-    }
-    refresh();
+    content ??= Promise.resolve(make(body));
+    (await content).refresh();
   });
   container.append(panel);
-  return { panel, body, refresh: () => panel.open && refresh() };
+  return {
+    panel,
+    refresh: async () => {
+      if (panel.open && content) (await content).refresh();
+    },
+  };
 }
 
 /** A status line that screen readers announce when it changes. */
