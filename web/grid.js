@@ -1,6 +1,6 @@
 // A table of numbers: one grid of a view (the input, a kernel, the intermediate output, Cᵀ...). Each
-// value sits in a fixed-size, contained <span> and every mark is a class toggled on its cell, so a
-// step re-lays out no table, even at 67 × 67: cells change text and class only when they differ.
+// value is the one text node of a fixed-size cell and every mark is a class toggled on its cell
+// (paint-only styles), so cells change text and class only when they differ.
 // A grid is one tab stop: its cell cursor moves with the arrow keys (Home/End, PageUp/PageDown),
 // and pointing at, focusing or tapping a cell reports it (onpoint), clicking or Enter activates it.
 import { fmt, h } from './dom.js';
@@ -41,6 +41,58 @@ const classOf = (mask) => {
   return cls;
 };
 
+// Every changed cell costs style, layout and paint, and a jump across the steps of a 67 × 67 example
+// changes 9,000 of them. Changes made while the reader steps (inside budgeted()) reach the DOM at most
+// cellsPerFrame per frame: the first ones at once, the rest over the next frames, the grids in view
+// first. Everything else (a new trace, a view switch, the reader's pointing) applies at once.
+/** The most cells a reader's step changes in the DOM in one frame. */
+export const cellsPerFrame = 800;
+const waiting = new Set(); // grids with cells not yet applied
+let spent = 0; // cells applied since the last frame
+let budgeting = 0;
+let frame = 0;
+let settledWaiters = [];
+const seen = new WeakMap(); // grid element -> its grid, for the visibility observer
+const visibility =
+  typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => {
+        for (const e of entries) {
+          const grid = seen.get(e.target);
+          if (grid) grid.inView = e.isIntersecting;
+        }
+      })
+    : null;
+
+function nextFrame() {
+  if (frame) return;
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    spent = 0;
+    for (const grid of [...waiting].sort((a, b) => Number(b.inView) - Number(a.inView))) {
+      if (spent >= cellsPerFrame) break;
+      grid.flush(cellsPerFrame);
+    }
+    if (waiting.size || spent) nextFrame();
+    if (!waiting.size) {
+      for (const done of settledWaiters) done();
+      settledWaiters = [];
+    }
+  });
+}
+
+/** Runs change() with the DOM changes of its grids spread over frames (see cellsPerFrame). */
+export function budgeted(change) {
+  budgeting++;
+  try {
+    return change();
+  } finally {
+    budgeting--;
+  }
+}
+
+/** Resolves when every grid shows its last change. */
+export const settled = () => (waiting.size ? new Promise((done) => settledWaiters.push(done)) : Promise.resolve());
+
 export class Grid {
   /**
    * rows × cols cells. name(i) names cell i for screen readers ("input[0][1]"); rowNames/colNames
@@ -60,28 +112,33 @@ export class Grid {
     const body = h('tbody');
     this.cells = [];
     this.texts = [];
-    this.spans = [];
     for (let r = 0; r < rows; r++) {
       const tr = h('tr', {}, rowHeads ? h('th', { scope: 'row', textContent: rowNames ? rowNames[r] : r }) : '');
       for (let c = 0; c < cols; c++) {
         // The Text node itself is kept: setting its data is the cheapest change the DOM offers.
         const text = document.createTextNode('');
         this.texts.push(text);
-        const span = h('span', {}, text);
-        this.spans.push(span);
-        tr.append((this.cells[this.cells.length] = h('td', {}, span)));
+        tr.append((this.cells[this.cells.length] = h('td', {}, text)));
       }
       body.append(tr);
     }
     this.table.append(h('thead', {}, head), body);
+    // What each cell should show (values, masks) and what its DOM shows (shownValues, shownMasks).
     this.values = new Array(rows * cols);
     this.masks = new Uint32Array(rows * cols);
+    this.shownValues = new Array(rows * cols);
+    this.shownMasks = new Uint32Array(rows * cols);
+    this.dirty = new Uint8Array(rows * cols);
+    this.queue = [];
+    this.inView = true;
     this.sets = {};
     this.chars = 0;
     this.active = 0;
     this.pointed = -1;
     this.cells[0].tabIndex = 0;
     this.el = h('div', { className: 'grid' }, h('div', { className: 'scroll' }, this.table));
+    seen.set(this.el, this);
+    visibility?.observe(this.el);
     this.#listen();
   }
 
@@ -89,15 +146,61 @@ export class Grid {
   set(i, v) {
     if (Object.is(this.values[i], v)) return;
     this.values[i] = v;
-    const text = v === undefined ? '' : typeof v === 'string' ? v : fmt(v);
-    this.texts[i].data = text;
-    // A field the reader is typing in keeps their text; the others show the exact value.
-    if (this.editing) {
-      const field = this.cells[i].firstChild;
-      if (!field.matches(':focus')) field.value = v === undefined ? '' : String(v);
-    }
     // Cells only ever widen, so stepping back and forth never re-lays out the table.
-    if (text.length > this.chars) this.table.style.setProperty('--tconv-chars', (this.chars = text.length));
+    const length = v === undefined ? 0 : typeof v === 'string' ? v.length : fmt(v).length;
+    if (length > this.chars) this.table.style.setProperty('--tconv-chars', (this.chars = length));
+    this.#touch(i);
+  }
+
+  /** Applies up to `most` waiting cells (all without a limit); returns when done or over budget. */
+  flush(most = Infinity) {
+    let at = 0;
+    while (at < this.queue.length && spent < most) {
+      const i = this.queue[at++];
+      if (this.dirty[i]) this.#apply(i);
+    }
+    this.queue = at === this.queue.length ? [] : this.queue.slice(at);
+    if (!this.queue.length) {
+      waiting.delete(this);
+      delete this.el.dataset.pending;
+    }
+  }
+
+  // A changed cell: to the DOM now, or (stepping, over this frame's budget) in a later frame.
+  #touch(i) {
+    if (budgeting && spent >= cellsPerFrame) {
+      if (!this.dirty[i]) {
+        this.dirty[i] = 1;
+        this.queue.push(i);
+        if (!waiting.has(this)) {
+          waiting.add(this);
+          this.el.dataset.pending = '';
+        }
+      }
+      nextFrame();
+      return;
+    }
+    this.#apply(i);
+  }
+
+  #apply(i) {
+    this.dirty[i] = 0;
+    const v = this.values[i];
+    if (!Object.is(this.shownValues[i], v)) {
+      this.shownValues[i] = v;
+      this.texts[i].data = v === undefined ? '' : typeof v === 'string' ? v : fmt(v);
+      // A field the reader is typing in keeps their text; the others show the exact value.
+      if (this.editing) {
+        const field = this.cells[i].firstChild;
+        if (!field.matches(':focus')) field.value = v === undefined ? '' : String(v);
+      }
+    }
+    if (this.shownMasks[i] !== this.masks[i]) {
+      this.shownMasks[i] = this.masks[i];
+      this.cells[i].className = classOf(this.masks[i]);
+    }
+    spent++;
+    nextFrame();
   }
 
   /** Every cell from data (a typed array or array; undefined leaves cells blank). */
@@ -108,6 +211,7 @@ export class Grid {
   /** Turns the cells into text fields (on) or back; oninput(i, text) reports each edit as it is typed. */
   setEditing(on, oninput) {
     if (Boolean(on) === Boolean(this.editing)) return;
+    this.flush();
     this.editing = Boolean(on);
     this.table.classList.toggle('editing', this.editing);
     for (let i = 0; i < this.cells.length; i++) {
@@ -124,7 +228,7 @@ export class Grid {
         field.addEventListener('input', () => oninput(i, field.value));
         this.cells[i].replaceChildren(field);
       } else {
-        this.cells[i].replaceChildren(this.spans[i]);
+        this.cells[i].replaceChildren(this.texts[i]);
       }
     }
   }
@@ -152,7 +256,7 @@ export class Grid {
       const next = maskOf(i) | (this.masks[i] & pointing);
       if (this.masks[i] !== next) {
         this.masks[i] = next;
-        this.cells[i].className = classOf(next);
+        this.#touch(i);
       }
     }
   }
@@ -193,7 +297,7 @@ export class Grid {
     const mask = on ? this.masks[i] | b : this.masks[i] & ~b;
     if (mask === this.masks[i]) return;
     this.masks[i] = mask;
-    this.cells[i].className = classOf(mask);
+    this.#touch(i);
   }
 
   #indexOf(target) {

@@ -9,6 +9,7 @@ import { describeGather, describeMatrix, describeScatter } from './describe.js';
 import { axisNames, fmt, h, size } from './dom.js';
 import { formulas } from './formulas.js';
 import { inspect, soFar } from './provenance.js';
+import { budgeted } from './grid.js';
 import { ScatterView } from './scatter-view.js';
 import { lastState, outputCells, stateName, stepCount, views } from './steps.js';
 
@@ -42,12 +43,14 @@ export class Viz {
     this.channels = { in: 0, out: 0 };
     this.state = 0;
     const point = (where, cell) => this.#point(where, cell);
-    const go = (s) => this.go(s);
+    // The reader's stepping (the controls, a click on an input element): its cells over frames.
+    const go = (s) => budgeted(() => this.go(s));
     this.scatter = new ScatterView({ point, go, channels: this.channels, onedit });
     // The gather and matrix views, made when first shown (their classes may have to load first).
     this.viewClasses = viewClasses;
     this.makeView = {
-      gather: (GatherView) => new GatherView({ point, go: (s) => this.#goGather(s), channels: this.channels }),
+      gather: (GatherView) =>
+        new GatherView({ point, go: (s) => budgeted(() => this.#goGather(s)), channels: this.channels }),
       matrix: (MatrixView) => new MatrixView({ point, go }),
     };
     this.gather = null;
@@ -105,7 +108,7 @@ export class Viz {
       tabIndex: 0,
       'aria-label': 'Grids of this example; ←/→ step through it',
     });
-    this.controls = controls(root, (s) => this.go(s));
+    this.controls = controls(root, go);
     this.desc = h('p', { className: 'desc' });
     this.status = h('p', { className: 'status', 'aria-live': 'polite' });
     this.provenance = h('p', { className: 'provenance', 'aria-live': 'polite' });
