@@ -3,8 +3,8 @@
 //   Text() << param_name(...) << " must be at least " << key.min << ", got " << value
 // rather than with std::string's operator+, where every + makes a temporary string, and every
 // temporary a destructor call, at each of the core's hundreds of call sites: appending to one
-// string through out-of-line calls takes about a third of the code in the WebAssembly module,
-// whose size has a budget (README, "WebAssembly module").
+// string through out-of-line calls takes less code in the WebAssembly module, whose size has a
+// budget (README, "WebAssembly module").
 
 #include <concepts>
 #include <cstdint>
