@@ -39,14 +39,21 @@ export function loadTools() {
   return toolsPromise;
 }
 
+// The glue is Emscripten's minimal runtime, which loads nothing itself: it takes the .wasm's bytes.
 async function instantiate(factory, wasmUrl) {
-  const options = { locateFile: () => wasmUrl.href };
-  // Node's fetch cannot read file: URLs, so Node gets the bytes directly.
+  let wasm;
+  // Node's fetch cannot read file: URLs, so Node reads the bytes directly.
   if (wasmUrl.protocol === 'file:' && typeof process === 'object' && process.versions?.node) {
     const { readFile } = await import('node:fs/promises');
-    options.wasmBinary = await readFile(wasmUrl);
+    wasm = await readFile(wasmUrl);
+  } else {
+    const response = await fetch(wasmUrl);
+    if (!response.ok) throw new Error(`tconv: fetching ${wasmUrl.href} failed: ${response.status}`);
+    wasm = await response.arrayBuffer();
   }
-  return factory(options);
+  const module = await factory({ wasm });
+  delete module.wasm; // the instance is made: the bytes need not stay alive
+  return module;
 }
 
 /** A flat row-major array (a Tensor's data) as nested arrays of this shape, like PyTorch's tolist(). */
