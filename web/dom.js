@@ -21,3 +21,35 @@ export const size = (sizes) => sizes.join(' × ');
 
 /** The names of the axes, per number of dimensions. */
 export const axisNames = { 1: ['length'], 2: ['height', 'width'] };
+
+// A box that scrolls its overflow (the step's description, a formula on a narrow screen) is a tab
+// stop while it overflows, and only then: a keyboard can scroll it (WCAG 2.1.1) and no empty stop is
+// added. Checked when the box is resized (a rotated phone, a narrower column) and, through
+// rescroll(), in the next frame after its content changed: after the browser's own layout, never
+// forcing one in between.
+const overflowing = (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+function recheck(el) {
+  if (!el.isConnected) return;
+  if (overflowing(el)) el.tabIndex = 0;
+  else if (el.hasAttribute('tabindex') && el.getRootNode().activeElement !== el) el.removeAttribute('tabindex');
+}
+const resized =
+  typeof ResizeObserver === 'function'
+    ? new ResizeObserver((entries) => {
+        for (const { target } of entries) {
+          if (target.isConnected) recheck(target);
+          else resized.unobserve(target);
+        }
+      })
+    : null;
+
+/** Makes el a tab stop whenever it scrolls; returns el. */
+export function scrollable(el) {
+  resized?.observe(el);
+  return el;
+}
+
+/** After el's content changed: rechecks in the next frame whether it scrolls. */
+export function rescroll(el) {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => recheck(el));
+}
