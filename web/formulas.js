@@ -19,7 +19,20 @@ const token = (x) =>
         : /^\w/.test(x)
           ? m('mtext', x)
           : m('mo', x);
-const math = (...xs) => m('math', m('mrow', ...xs.map(token)));
+// Brackets that do not stretch: the formulas are flat, and without a math font (a fresh machine has
+// none) a stretched bracket is drawn far taller than the line.
+const flat = (x) => {
+  const el = token(x);
+  if (x === '(' || x === ')') el.setAttribute('stretchy', 'false');
+  return el;
+};
+// A part that begins with an operator keeps the operator's spacing as between two terms.
+const infix = (x) => {
+  const el = flat(x);
+  if (el.localName === 'mo') el.setAttribute('form', 'infix');
+  return el;
+};
+const math = (...xs) => m('math', m('mrow', ...xs.map((x, i) => (i === 0 ? infix(x) : flat(x)))));
 // A formula as several <math> pieces, broken before each "=" and each "+" outside parentheses, so
 // that it wraps between its parts on a narrow screen (MathML has no line breaking of its own); a
 // piece that is still too wide scrolls inside its own box, a tab stop while it does.
