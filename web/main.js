@@ -2,6 +2,7 @@
 // kept in the URL. Every number comes from the wasm core; a spec the core (or this page's drawing
 // limits) refuses leaves the last valid pictures in place and a message at the field.
 import { load, TconvError } from './tconv.js';
+import { keepGridsInView } from './anchor.js';
 import { Editor } from './editor.js';
 import { copyButtons } from './embed-code.js';
 import { limits, overDrawingLimit, readUrl, seed, writeUrl } from './state.js';
@@ -86,6 +87,7 @@ try {
     // "Copy embed code": this example as a <tconv-viz> element or an iframe, at its current step.
     copyButtons(section.querySelector('.extras'), () => ({ ...state[n], view: viz.view }));
   }
+  keepGridsInView(document.querySelector('main'));
   performance.mark('tconv-ready');
   document.documentElement.classList.add('ready');
 } catch (e) {
