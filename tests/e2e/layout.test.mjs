@@ -246,7 +246,7 @@ describe('no layout shift of the grids', () => {
         for (const e of list.getEntries())
           for (const s of e.sources ?? []) {
             const node = s.node;
-            if (!node || node.nodeType !== 1) continue;
+            if (node?.nodeType !== 1) continue;
             const moved = s.previousRect.y !== s.currentRect.y || s.previousRect.x !== s.currentRect.x;
             if (moved)
               window.__shifts.push({
