@@ -307,6 +307,14 @@ describe('contrast of marks and text', () => {
       await page.screenshot({ path: shotPath(`contrast-${blog}-${colorScheme}`), fullPage: true });
     });
   }
+
+  for (const colorScheme of ['light', 'dark']) {
+    test(`the blog example (its accent as the window’s colour), ${colorScheme}`, async () => {
+      const page = await open('examples/blog-post.html', { colorScheme });
+      await elementsReady(page);
+      assert.deepEqual(await everyMark(page, 'tconv-viz#ex2', { element: true }), []);
+    });
+  }
 });
 
 describe('marks that read without colour', () => {
