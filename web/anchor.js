@@ -46,5 +46,4 @@ export function keepGridsInView(scope = document) {
 
   addEventListener('scroll', onScroll, { passive: true });
   addEventListener('resize', onResize);
-  onScroll();
 }

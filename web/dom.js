@@ -25,21 +25,26 @@ export const axisNames = { 1: ['length'], 2: ['height', 'width'] };
 // A box that scrolls its overflow (the step's description, a formula on a narrow screen) is a tab
 // stop while it overflows, and only then: a keyboard can scroll it (WCAG 2.1.1) and no empty stop is
 // added. Checked when the box is resized (a rotated phone, a narrower column) and, through
-// rescroll(), in the next frame after its content changed: after the browser's own layout, never
-// forcing one in between.
+// rescroll(), in the next frame after its content changed. Every box is read first and written
+// after, and only a change is written: a write between two reads would lay the page out again.
 const overflowing = (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
-function recheck(el) {
-  if (!el.isConnected) return;
-  if (overflowing(el)) el.tabIndex = 0;
-  else if (el.hasAttribute('tabindex') && el.getRootNode().activeElement !== el) el.removeAttribute('tabindex');
+function recheck(els) {
+  const over = els.map((el) => el.isConnected && overflowing(el));
+  els.forEach((el, i) => {
+    if (over[i]) {
+      if (el.getAttribute('tabindex') !== '0') el.tabIndex = 0;
+    } else if (el.hasAttribute('tabindex') && el.getRootNode().activeElement !== el) el.removeAttribute('tabindex');
+  });
 }
 const resized =
   typeof ResizeObserver === 'function'
     ? new ResizeObserver((entries) => {
+        const els = [];
         for (const { target } of entries) {
-          if (target.isConnected) recheck(target);
+          if (target.isConnected) els.push(target);
           else resized.unobserve(target);
         }
+        recheck(els);
       })
     : null;
 
@@ -51,5 +56,5 @@ export function scrollable(el) {
 
 /** After el's content changed: rechecks in the next frame whether it scrolls. */
 export function rescroll(el) {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => recheck(el));
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => recheck([el]));
 }
