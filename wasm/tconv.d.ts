@@ -153,6 +153,9 @@ export interface FigurePalette {
   multi?: string;
   cut?: string;
   op?: string;
+  /** The background of tapped and current cells (viz.css --t-tap), of cut and padding cells (--t-cut). */
+  tapTint?: string;
+  cutTint?: string;
   font?: string;
   mono?: string;
 }
@@ -321,7 +324,10 @@ export type FigureView = 'scatter' | 'gather' | 'matrix';
 /** The tools module (tconv-tools.wasm, fetched on the first loadTools()): every call is synchronous. */
 export interface Tools {
   /** One state of a view as a self-contained SVG document, the same text as `tconv figure --svg`. */
-  figureSvg(spec: Spec, options?: { step?: number | 'end'; view?: FigureView; palette?: FigurePalette }): string;
+  figureSvg(
+    spec: Spec,
+    options?: { step?: number | 'end' | string; view?: FigureView; theme?: 'light' | 'dark'; palette?: FigurePalette },
+  ): string;
   /** The worked example as `tconv explain` writes it; step: one state (numbered as the scatter figure's). */
   explain(
     spec: Spec,

@@ -32,12 +32,18 @@ export function createTools(tools, jsonArgument) {
   return Object.freeze({
     /** One state of a view as a self-contained SVG, the same text as `tconv figure --svg`.
      *  step: a state index or 'end' (default); view: 'scatter' (default), 'gather' or 'matrix';
-     *  palette: CSS colour strings by name (bg, fg, muted, cell, line, win, tap, cur, multi, cut, op, font, mono). */
+     *  theme: 'light' (default) or 'dark', as `--theme`; palette: CSS strings that override the
+     *  theme's (bg, fg, muted, cell, line, win, tap, cur, multi, cut, op, tapTint, cutTint, font, mono). */
     figureSvg(spec, options) {
-      const { step = 'end', view = 'scatter', palette = {} } = optionsArgument(options, "step: 2, view: 'gather'");
+      const {
+        step = 'end',
+        view = 'scatter',
+        theme = 'light',
+        palette = {},
+      } = optionsArgument(options, "step: 2, view: 'gather'");
       oneOf('view', view, views);
       if (palette === null || typeof palette !== 'object') throw misuse('palette must be an object', 'palette');
-      return fromCore(tools.figureSvg(jsonArgument(spec), view, stepText(step), palette)).svg;
+      return fromCore(tools.figureSvg(jsonArgument(spec), view, stepText(step), String(theme), palette)).svg;
     },
     /** The worked example as `tconv explain` writes it: format 'text' (default), 'latex' or 'markdown';
      *  standalone (latex): a whole document; step: one state ('end' the last); result: the final equation. */

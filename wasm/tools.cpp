@@ -17,7 +17,8 @@ val object_with(const char* key, const std::string& text) {
 
 }  // namespace
 
-val figure_svg_text(const std::string& spec_json, const std::string& view, const std::string& step, val palette) {
+val figure_svg_text(const std::string& spec_json, const std::string& view, const std::string& step,
+                    const std::string& theme, val palette) {
   Result<Spec> spec = parse_spec(spec_json);
   if (!spec.ok()) return error_value(spec.error());
   const Result<FigureView> figure_view = figure_view_named(view);
@@ -25,15 +26,27 @@ val figure_svg_text(const std::string& spec_json, const std::string& view, const
   const TraceSession session(std::move(spec).value());
   const Result<int> state = figure_step_named(session, figure_view.value(), step);
   if (!state.ok()) return error_value(state.error());
+  const Result<FigurePalette> theme_palette = figure_palette_named(theme);
+  if (!theme_palette.ok()) return error_value(theme_palette.error());
   FigureOptions options;
   options.view = figure_view.value();
   options.step = state.value();
-  const std::pair<const char*, std::string FigurePalette::*> fields[] = {
-      {"bg", &FigurePalette::bg},     {"fg", &FigurePalette::fg},     {"muted", &FigurePalette::muted},
-      {"cell", &FigurePalette::cell}, {"line", &FigurePalette::line}, {"win", &FigurePalette::win},
-      {"tap", &FigurePalette::tap},   {"cur", &FigurePalette::cur},   {"multi", &FigurePalette::multi},
-      {"cut", &FigurePalette::cut},   {"op", &FigurePalette::op},     {"font", &FigurePalette::font},
-      {"mono", &FigurePalette::mono}};
+  options.palette = theme_palette.value();
+  const std::pair<const char*, std::string FigurePalette::*> fields[] = {{"bg", &FigurePalette::bg},
+                                                                         {"fg", &FigurePalette::fg},
+                                                                         {"muted", &FigurePalette::muted},
+                                                                         {"cell", &FigurePalette::cell},
+                                                                         {"line", &FigurePalette::line},
+                                                                         {"win", &FigurePalette::win},
+                                                                         {"tap", &FigurePalette::tap},
+                                                                         {"cur", &FigurePalette::cur},
+                                                                         {"multi", &FigurePalette::multi},
+                                                                         {"cut", &FigurePalette::cut},
+                                                                         {"op", &FigurePalette::op},
+                                                                         {"tapTint", &FigurePalette::tap_tint},
+                                                                         {"cutTint", &FigurePalette::cut_tint},
+                                                                         {"font", &FigurePalette::font},
+                                                                         {"mono", &FigurePalette::mono}};
   if (!palette.isUndefined() && !palette.isNull())
     for (const auto& [name, field] : fields) {
       const val value = palette[name];

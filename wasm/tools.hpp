@@ -9,11 +9,11 @@
 
 namespace tconv::wasm {
 
-/// figure_svg() of a spec: {svg} or the error JSON. `palette` is a JS object of CSS strings by
-/// FigurePalette field name (bg, fg, muted, cell, line, win, tap, cur, multi, cut, op, font, mono);
-/// missing ones keep the light theme.
+/// figure_svg() of a spec: {svg} or the error JSON. theme: "light" or "dark", the palette that
+/// `palette` overrides: a JS object of CSS strings by FigurePalette field (bg, fg, muted, cell,
+/// line, win, tap, cur, multi, cut, op, tapTint, cutTint, font, mono).
 emscripten::val figure_svg_text(const std::string& spec_json, const std::string& view, const std::string& step,
-                                emscripten::val palette);
+                                const std::string& theme, emscripten::val palette);
 
 /// explain() with its options: format "text", "latex" or "markdown" (the wrapper checks the name);
 /// step: a state's number, explain_end, or every_step; result: the final equation only.

@@ -270,32 +270,76 @@ export class Editor {
     this.channels.out_channels.value = (weight[0]?.length ?? 1) * (Number(this.channels.groups.value) || 1);
   }
 
-  /** New sizes: keep the values that still fit, new cells 0. Sizes are the core's to refuse. */
+  /** New sizes: keep the values that still fit, new cells 0. Sizes are the core's to refuse. A size
+   *  over what the page draws is answered with the output's shape for any size (onoversize). */
   resize(name) {
+    const error = this.#grow(name);
+    if (!error) return this.changed();
+    this.show(error);
+    if (!error.over || !this.onoversize) return;
+    const asked = this.sizes[name].map((el) => el.value).join();
+    this.onoversize(this.sizeSpec()).then((answer) => {
+      // Only while the sizes are still the ones asked about.
+      if (answer && this.sizes[name].map((el) => el.value).join() === asked)
+        this.show({ ...error, message: `${error.message}; ${answer}` });
+    });
+  }
+
+  /** The sizes form of the fields (input_size, kernel_size, channels, parameters): tconv shape's spec. */
+  sizeSpec() {
+    const spec = this.read();
+    const sizes = (name) => this.sizes[name].map((el) => value(el.value));
+    const out = { dims: this.dims, input_size: sizes('input'), kernel_size: sizes('kernel') };
+    for (const { key } of axisParams) out[key] = spec[key];
+    if (!this.isSingle() || Number(this.channels.groups.value) !== 1) {
+      out.in_channels = value(this.channels.in_channels.value);
+      out.out_channels = value(this.channels.out_channels.value);
+      out.groups = value(this.channels.groups.value);
+    }
+    return out;
+  }
+
+  /** Opens parameters chosen elsewhere (the solver): sizes per axis and the axis parameters; new
+   *  kernel cells are 1, new input cells 0. */
+  setParams({ input_size, kernel_size, ...params }) {
+    const perAxis = (v, a) => [].concat(v)[Math.min(a, [].concat(v).length - 1)];
+    for (const [key, v] of Object.entries(params)) this.params[key]?.forEach((el, a) => (el.value = perAxis(v, a)));
+    this.sizes.input.forEach((el, a) => (el.value = perAxis(input_size, a)));
+    this.sizes.kernel.forEach((el, a) => (el.value = perAxis(kernel_size, a)));
+    const error = this.#grow('input') ?? this.#grow('kernel', 1);
+    if (error) return this.show(error);
+    this.changed();
+  }
+
+  /** Resizes name's values to its size fields: null, or the error when a size cannot be drawn. */
+  #grow(name, fill = 0) {
     const sizes = this.sizes[name].map((el) => Number(el.value));
     const most = this.limits[name];
     const bad = sizes.findIndex((v) => !Number.isInteger(v) || v < 1 || v > most);
     if (bad >= 0) {
       const given = this.sizes[name][bad].value;
-      return this.show({
+      const over = sizes[bad] > most;
+      return {
         field: name,
         axis: bad,
-        message:
-          sizes[bad] > most
-            ? `${name} ${this.names[bad]} ${given} is more than this page draws (1 to ${most}); the sizes calculator below answers for any size`
-            : `${name} ${this.names[bad]} must be a whole number from 1 to ${most}, got “${given}”`,
-      });
+        over,
+        message: over
+          ? `${name} ${this.names[bad]} ${given} is more than this page draws (1 to ${most})`
+          : `${name} ${this.names[bad]} must be a whole number from 1 to ${most}, got “${given}”`,
+      };
     }
     const grow = (old) => {
       const rows = this.dims === 1 ? 1 : sizes[0];
       const cols = sizes[sizes.length - 1];
       const grid = this.dims === 1 ? [old] : old;
-      const next = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => grid?.[r]?.[c] ?? 0));
+      const next = Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: cols }, (_, c) => grid?.[r]?.[c] ?? fill),
+      );
       return this.dims === 1 ? next[0] : next;
     };
     this.values[name === 'input' ? 'input' : 'weight'] =
       name === 'input' ? this.values.input.map(grow) : this.values.weight.map((row) => row.map(grow));
-    this.changed();
+    return null;
   }
 
   /** New channel counts or groups: the weight is reshaped to [C_in][C_out/groups][k...], new kernels copies of the first. */

@@ -270,7 +270,7 @@ export function overDrawingLimit(trace, who) {
         return {
           field: name,
           axis: trace.dims === 1 ? null : i,
-          message: `${name} ${axis} ${a[name]} is over ${who} limit of ${limits[name]}; the sizes calculator answers for any size`,
+          message: `${name} ${axis} ${a[name]} is over ${who} limit of ${limits[name]}; the Sizes panel below answers for any size`,
         };
     }
     if (a.buffer > limits.buffer) {

@@ -5,11 +5,12 @@
 // so a blog's CSS can neither break it nor needs to know about it; --tconv-* custom properties theme
 // it. The author's fallback content (light DOM) shows until the first rendering, or until an error
 // with nothing valid to show replaces it. All elements share one core: tconv.js memoizes load().
-import { load, nest, TconvError } from './tconv.js';
+import { load, loadTools, nest, TconvError } from './tconv.js';
+import { figureExports, lookOf } from './figures.js';
 import { displayParams, parseSetting, settingText, specParams } from './params.js';
 import { h } from './dom.js';
 import { overDrawingLimit } from './state.js';
-import { stateFrom, stepCount } from './steps.js';
+import { lastState, stateFrom, stepCount } from './steps.js';
 import { GatherView } from './gather-view.js';
 import { MatrixView } from './matrix-view.js';
 import { Viz } from './viz.js';
@@ -19,6 +20,7 @@ const viewClasses = { gather: () => GatherView, matrix: () => MatrixView };
 
 const here = (file) => new URL(file, import.meta.url).href;
 const sheets = [here('./viz.css'), here('./tconv-viz.css')];
+const figures = figureExports({ loadTools, exportUrl: here('./export.js'), TconvError });
 const display = Object.fromEntries(displayParams.map((p) => [p.attr, p]));
 const choice = (attr, v) => (display[attr].values.includes(v) ? v : display[attr].none);
 
@@ -211,6 +213,39 @@ export class TconvVizElement extends HTMLElement {
     this.#flush();
     if (!this.#trace) throw new TconvError(this.#error ?? 'the element has not rendered yet', { field: 'cell' });
     return publicInspection(this.#viz.inspect(where, cell));
+  }
+
+  // --- figures, from the core's one renderer (the tools module, loaded on the first call) ---
+  /**
+   * One state of a view as a self-contained SVG document: `tconv figure --svg` for the same spec,
+   * step and view (and --theme dark in the dark theme; with --tconv-* tokens set, their colours).
+   * step: a number or 'end', as the step attribute takes it, default the state on screen; view:
+   * 'scatter', 'gather' or 'matrix', default the view on screen (in view="all", the one that steps).
+   * @returns {Promise<string>}
+   */
+  async toSVG({ step, view } = {}) {
+    return figures.svg(...this.#figure(step, view));
+  }
+  /** The same state as a PNG: width × scale by height × scale pixels (scale default 2). @returns {Promise<Blob>} */
+  async toPNG({ step, view, scale = 2 } = {}) {
+    const [spec, options] = this.#figure(step, view);
+    return figures.png(spec, { ...options, scale });
+  }
+  /** The walk-through of a view as an animated GIF: one frame per state, the last one held.
+   *  frameMs: each frame's time (default 900); loop: forever (default) or once. @returns {Promise<Blob>} */
+  async toGIF({ view, frameMs = 900, loop = true } = {}) {
+    const [spec, options] = this.#figure('end', view);
+    return figures.gif(spec, { ...options, states: lastState(this.#trace, options.view) + 1, frameMs, loop });
+  }
+
+  /** [spec, {view, step, look}] of a figure; the step on screen unless another step or view is asked. */
+  #figure(step, view) {
+    this.#flush();
+    if (!this.#trace) throw new TconvError(this.#error ?? 'the element has not rendered yet', { field: 'spec' });
+    const shown = this.#viz.by;
+    const which = view ?? shown;
+    const state = step ?? (which === shown ? this.#viz.state : 'end');
+    return [this.#spec(), { view: which, step: state, look: lookOf(this.#vizRoot) }];
   }
 
   #setText(attr, v) {

@@ -33,9 +33,8 @@ int run_figure(const Args& args) {
       return usage_error("figure does not know the option " + std::string(arg));
     }
   }
-  if (theme != "light" && theme != "dark")
-    return print_error_json(Error{"theme must be light or dark, got " + quoted(theme), "theme", -1,
-                                  Valid{std::nullopt, std::nullopt, {"\"light\"", "\"dark\""}}});
+  const Result<FigurePalette> palette = figure_palette_named(theme);
+  if (!palette.ok()) return print_error_json(palette.error());
   const Result<FigureView> view = figure_view_named(view_text);
   if (!view.ok()) return print_error_json(view.error());
   const Result<Spec> spec = parse_spec(read_stdin());
@@ -43,7 +42,7 @@ int run_figure(const Args& args) {
   const TraceSession session(spec.value());
   FigureOptions options;
   options.view = view.value();
-  options.palette = theme == "dark" ? dark_palette() : light_palette();
+  options.palette = palette.value();
   if (step_text) {
     const Result<int> step = figure_step_named(session, options.view, *step_text);
     if (!step.ok()) return print_error_json(step.error());

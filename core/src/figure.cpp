@@ -56,6 +56,13 @@ Result<FigureView> figure_view_named(std::string_view name) {
                Valid{std::nullopt, std::nullopt, {"\"scatter\"", "\"gather\"", "\"matrix\""}}};
 }
 
+Result<FigurePalette> figure_palette_named(std::string_view theme) {
+  if (theme == "light") return light_palette();
+  if (theme == "dark") return dark_palette();
+  return Error{"theme must be light or dark, got " + quoted(theme), "theme", -1,
+               Valid{std::nullopt, std::nullopt, {"\"light\"", "\"dark\""}}};
+}
+
 Result<int> figure_step_named(const TraceSession& session, FigureView view, std::string_view text) {
   const std::int64_t last = figure_state_count(session, view) - 1;
   const Error error{"step must be end or a whole number from 0 to " + std::to_string(last) + " in the " +

@@ -25,6 +25,14 @@ test('the module and the CLI draw the same figure', () => {
     }
   }
   assert.equal(
+    tools.figureSvg(seed2d, { step: 2, theme: 'dark' }),
+    ok(['figure', '--svg', '--step', '2', '--theme', 'dark'], seed2d),
+    'the dark theme',
+  );
+  const tinted = tools.figureSvg(seed2d, { step: 2, palette: { tapTint: '#123456', cutTint: 'rgb(1 2 3)' } });
+  assert.match(tinted, /fill="#123456"/);
+  assert.match(tinted, /fill="#010203"/);
+  assert.equal(
     tools.figureSvg(seed2d, { step: '2', palette: {} }),
     tools.figureSvg(seed2d, { step: 2 }),
     'a step as the attribute writes it',
@@ -38,6 +46,7 @@ test('figure errors name the field and the range', () => {
     [{ step: 1.5 }, 'step'],
     [{ view: 'lines' }, 'view'],
     [{ palette: { bg: 3 } }, 'palette'],
+    [{ theme: 'sepia' }, 'theme'],
   ];
   for (const [options, field] of cases) {
     assert.throws(

@@ -69,3 +69,6 @@ export async function showView(page, ex, view) {
   const selector = view === 'all' ? `#ex${ex} .stage .gather table` : `#ex${ex} .stage .${view} table`;
   await page.waitForSelector(selector);
 }
+
+/** The tools module in Node (shape, solve, translate, code), the same the page loads when a panel opens. */
+export const tools = async () => (await import(pathToFileURL(resolve(siteDir, 'tconv.js')).href)).loadTools();

@@ -48,6 +48,9 @@ FigurePalette light_palette();
 /// viz.css's dark theme (its prefers-color-scheme: dark block), on a dark background.
 FigurePalette dark_palette();
 
+/// "light" | "dark": that palette; an error with field "theme" and the valid names otherwise.
+Result<FigurePalette> figure_palette_named(std::string_view theme);
+
 /// The state figure_svg() draws when asked for "end": the view's last state.
 inline constexpr int figure_end = -1;
 

@@ -1,0 +1,213 @@
+// The practitioner's panels under each example, against the core's answers (the tools module in
+// Node): the output's shape for any size (in the Sizes panel and at an oversized editor field), the
+// solver's list and "Open in the example", each framework's arguments with its crop drawn on the
+// full buffer, and the code to copy; refusals at the field that is wrong.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import * as seeds from '../support/seeds.mjs';
+import { grid, start, text, tools } from './support.mjs';
+
+let app;
+let core;
+before(async () => {
+  app = await start();
+  core = await tools();
+});
+after(() => app?.close());
+
+// The page's 2D seed as its editor writes it (every parameter per axis).
+const seed2d = { ...seeds.seed2d, stride: [2, 2], padding: [1, 1], output_padding: [0, 0], dilation: [1, 1] };
+
+async function openPanel(page, n, name) {
+  await page.click(`#ex${n} details.${name} > summary`);
+  await page.waitForSelector(`#ex${n} details.${name} .tool-body > *`);
+}
+const fill = async (page, n, label, value) => {
+  await page.fill(`#ex${n} details.sizes input[aria-label="${label}"]`, String(value));
+};
+
+test('Sizes: the shape for any size, as tconv shape answers', async () => {
+  const page = await app.open('');
+  await openPanel(page, 2, 'sizes');
+  const answer = () => text(page, '#ex2 details.sizes .tool-answer');
+  await page.waitForFunction(() => document.querySelector('#ex2 details.sizes .tool-answer').textContent !== '');
+  assert.equal(await answer(), 'Output: 3 × 3.');
+  for (const [label, v] of [
+    ['input size height', 32],
+    ['input size width', 1000],
+    ['kernel size height', 4],
+    ['kernel size width', 4],
+    ['in channels', 64],
+    ['out channels', 32],
+  ])
+    await fill(page, 2, label, v);
+  const want = core.shape({
+    dims: 2,
+    input_size: [32, 1000],
+    kernel_size: [4, 4],
+    stride: [2, 2],
+    padding: [1, 1],
+    output_padding: [0, 0],
+    dilation: [1, 1],
+    in_channels: 64,
+    out_channels: 32,
+    groups: 1,
+  }).shape;
+  await page.waitForFunction(
+    (w) => document.querySelector('#ex2 details.sizes .tool-answer').textContent.includes(w),
+    `${want[1]} × ${want[2]}`,
+  );
+  assert.equal(await answer(), `Output: ${want[0]} channels of ${want[1]} × ${want[2]}.`);
+  // A refusal at the field: groups must divide the channels.
+  await fill(page, 2, 'groups', 5);
+  await page.waitForSelector('#ex2 details.sizes input[aria-label="groups"][aria-invalid="true"]');
+  assert.match(await answer(), /groups/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('an editor size over what the page draws is answered with the output shape', async () => {
+  const page = await app.open('?step2=5');
+  await page.$eval('#ex2 .more', (d) => (d.open = true));
+  await page.fill('#ex2 .editor input[aria-label="input height"]', '40');
+  const want = core.shape({ dims: 2, input_size: [40, 2], kernel_size: [3, 3], stride: [2, 2], padding: [1, 1] }).shape;
+  await page.waitForFunction(() => /output would be/.test(document.querySelector('#e2-input-size').textContent));
+  assert.match(
+    await text(page, '#e2-input-size'),
+    new RegExp(
+      `^input height 40 is more than this page draws \\(1 to 16\\); with these parameters the output would be ${want.join(' × ')} `,
+    ),
+  );
+  assert.deepEqual(
+    await grid(page, 2, 'out'),
+    [
+      ['0', '0', '0'],
+      ['2', '4', '2'],
+      ['0', '0', '0'],
+    ],
+    'the last drawing stays',
+  );
+});
+
+test("Sizes: the solver's list is the core's, and a choice opens in the example", async () => {
+  const page = await app.open('');
+  await openPanel(page, 2, 'sizes');
+  for (const [label, v] of [
+    ['have height', 8],
+    ['have width', 8],
+    ['want height', 16],
+    ['want width', 15],
+    ['kernel size up to', 5],
+    ['stride up to', 3],
+  ])
+    await fill(page, 2, label, v);
+  const answer = core.solve({
+    dims: 2,
+    input_size: [8, 8],
+    output_size: [16, 15],
+    max_kernel: 5,
+    max_stride: 3,
+    max_dilation: 1,
+  });
+  // The lists once they answer the last query (each field's input asks again).
+  const firsts = answer.axes.map((l) => `kernel ${l[0].kernel_size}, stride ${l[0].stride}, padding ${l[0].padding}`);
+  await page.waitForFunction((want) => {
+    const lists = [...document.querySelectorAll('#ex2 details.sizes .solution-list')];
+    return (
+      lists.length === want.length &&
+      lists.every((l, a) => l.querySelector('.solution').textContent.startsWith(want[a]))
+    );
+  }, firsts);
+  assert.match(await text(page, '#ex2 details.sizes .tool-status'), /ways for the height, .* ways for the width/);
+  const listed = await page.$$eval('#ex2 details.sizes .solution-list', (lists) =>
+    lists.map((l) => [...l.querySelectorAll('.solution')].map((s) => s.textContent)),
+  );
+  answer.axes.forEach((list, a) => {
+    assert.equal(listed[a].length, Math.min(8, list.length), `axis ${a}: the first 8`);
+    listed[a].forEach((words, i) => {
+      const s = list[i];
+      assert.ok(words.startsWith(`kernel ${s.kernel_size}, stride ${s.stride}, padding ${s.padding}`), words);
+      assert.ok(words.includes(s.overlap === 'even' ? 'even overlap' : 'uneven overlap'), words);
+    });
+  });
+  // The second of each list, opened in the example: its fields and its output size.
+  for (const list of await page.$$('#ex2 details.sizes .solution-list')) await (await list.$$('input'))[1].click();
+  await page.click('#ex2 details.sizes button:text("Open in the 2D example")');
+  const pick = answer.axes.map((list) => list[1]);
+  await page.waitForFunction(
+    (k) => document.querySelector('#ex2 .editor input[aria-label="kernel height"]').value === String(k),
+    pick[0].kernel_size,
+  );
+  for (const [a, axis] of ['height', 'width'].entries()) {
+    assert.equal(await page.inputValue(`#ex2 .editor input[aria-label="kernel ${axis}"]`), String(pick[a].kernel_size));
+    assert.equal(await page.inputValue(`#ex2 .editor input[aria-label="input ${axis}"]`), '8');
+  }
+  const out = await grid(page, 2, 'out');
+  assert.deepEqual([out.length, out[0].length], [16, 15], 'the example draws the size asked for');
+  // Nothing in range: the reason and the nearest sizes.
+  await fill(page, 2, 'want height', 1000);
+  await page.waitForFunction(() =>
+    /No parameters/.test(document.querySelector('#ex2 details.sizes .tool-status').textContent),
+  );
+  assert.match(await text(page, '#ex2 details.sizes .solutions'), /Nearest sizes: \d+/);
+  assert.deepEqual(page.problems, []);
+});
+
+test("Frameworks: each framework's arguments and its crop on the full buffer, as translate answers", async () => {
+  const page = await app.open('?step2=5');
+  for (const [field, v] of [
+    ['padding height', 0],
+    ['output_padding height', 1],
+  ])
+    await page.fill(`#ex2 .editor input[aria-label="${field}"]`, String(v));
+  await openPanel(page, 2, 'frameworks');
+  const spec = { ...seed2d, padding: [0, 1], output_padding: [1, 0] };
+  assert.equal(
+    (await grid(page, 2, 'out')).length,
+    core.shape(spec).shape[0],
+    'the example drawn with these parameters',
+  );
+  for (const [name, key] of [
+    ['PyTorch', 'pytorch'],
+    ['Keras', 'keras'],
+    ['tf.nn', 'tf'],
+    ['JAX', 'jax'],
+    ['ONNX', 'onnx'],
+  ]) {
+    await page.click(`#ex2 details.frameworks button:text-is("${name}")`);
+    const t = core.translate(spec, { to: key });
+    const args = Object.entries(t.target)
+      .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+      .join('\n');
+    await page.waitForFunction(
+      (a) => document.querySelector('#ex2 details.frameworks .tool-args').textContent === a,
+      args,
+    );
+    assert.equal(await text(page, '#ex2 details.frameworks .tool-about:last-child'), t.note);
+    const kept = await page.$$eval('#ex2 details.frameworks table tbody td:not(.cut)', (c) => c.length);
+    assert.equal(kept, t.output_size[0] * t.output_size[1], `${name}: the cells kept`);
+    assert.match(await text(page, '#ex2 details.frameworks caption'), new RegExp(`keeps ${t.output_size.join(' × ')}`));
+  }
+  assert.deepEqual(page.problems, []);
+});
+
+test('Code: the program of each framework, as tconv code writes it', async () => {
+  const page = await app.open('');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPanel(page, 1, 'code');
+  const spec = { dims: 1, input: [2, 3], kernel: [1, 2, 3], stride: 2, padding: 0, output_padding: 0, dilation: 1 };
+  for (const [name, key] of [
+    ['PyTorch', 'pytorch'],
+    ['Keras', 'keras'],
+    ['JAX', 'jax'],
+    ['ONNX', 'onnx'],
+    ['TensorFlow.js', 'tfjs'],
+  ]) {
+    await page.click(`#ex1 details.code button:text-is("${name}")`);
+    const want = core.code(spec, { framework: key });
+    await page.waitForFunction((w) => document.querySelector('#ex1 details.code textarea').value === w, want);
+  }
+  await page.click('#ex1 details.code button:text-is("Copy")');
+  await page.waitForFunction(() => /Copied/.test(document.querySelector('#ex1 details.code .tool-status').textContent));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), core.code(spec, { framework: 'tfjs' }));
+  assert.deepEqual(page.problems, []);
+});
