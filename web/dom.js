@@ -27,7 +27,14 @@ export const axisNames = { 1: ['length'], 2: ['height', 'width'] };
 // added. Checked when the box is resized (a rotated phone, a narrower column) and, through
 // rescroll(), in the next frame after its content changed. Every box is read first and written
 // after, and only a change is written: a write between two reads would lay the page out again.
-const overflowing = (el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+const overflowing = (el) => {
+  const style = getComputedStyle(el);
+  const scrolls = (overflow) => overflow === 'auto' || overflow === 'scroll';
+  return (
+    (scrolls(style.overflowY) && el.scrollHeight > el.clientHeight + 1) ||
+    (scrolls(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+  );
+};
 function recheck(els) {
   const over = els.map((el) => el.isConnected && overflowing(el));
   els.forEach((el, i) => {
