@@ -10,23 +10,11 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { launchBrowser } from '../tests/support/browser.mjs';
 import { serve } from './static-server.mjs';
+import { seed } from '../web/state.js';
 
 const repo = resolve(import.meta.dirname, '..');
 const cli = process.argv[2] ?? resolve(repo, 'build/native/bin/tconv');
-const spec = JSON.stringify({
-  dims: 2,
-  input: [
-    [1, 2],
-    [3, 4],
-  ],
-  kernel: [
-    [1, 1, 1],
-    [0, 0, 0],
-    [-1, -1, -1],
-  ],
-  stride: 2,
-  padding: 1,
-});
+const spec = JSON.stringify(seed[2]);
 const figure = (...args) => spawnSync(cli, ['figure', '--svg', ...args], { input: spec, encoding: 'utf8' }).stdout;
 
 // Every state of the scatter view (the step error names the last one).

@@ -26,6 +26,11 @@ using emscripten::val;
 
 val error_value(const Error& error) { return val(error_json(error)); }
 
+// One property of a JS object. Out of line: val::set is a template instantiated per key length and
+// value type, so its ~70 call sites would otherwise carry dozens of copies of the same few calls.
+[[gnu::noinline]] void put(val& object, const char* key, const val& value) { object.set(key, value); }
+[[gnu::noinline]] void put(val& object, const char* key, double value) { object.set(key, value); }
+
 val int_array(const std::vector<int>& values) {
   val out = val::array();
   for (size_t i = 0; i < values.size(); ++i) out.set(i, values[i]);
@@ -39,8 +44,8 @@ val copied(const std::vector<T>& values) {
 
 val tensor(const Tensor& t) {
   val out = val::object();
-  out.set("shape", int_array(t.shape));
-  out.set("data", copied(t.values));
+  put(out, "shape", int_array(t.shape));
+  put(out, "data", copied(t.values));
   return out;
 }
 
@@ -51,18 +56,18 @@ val channel_tensor(int channels, std::vector<int> shape, const std::vector<doubl
 
 val axis_geometry(const AxisGeometry& g) {
   val out = val::object();
-  out.set("input", g.input);
-  out.set("kernel", g.kernel);
+  put(out, "input", g.input);
+  put(out, "kernel", g.kernel);
   for (const AxisParamKey& key : axis_param_keys) {
-    // outputPadding: the JS name of output_padding.
-    out.set(key.key == "output_padding" ? "outputPadding" : std::string(key.key), g.params.*key.member);
+    // outputPadding: the JS name of output_padding (the keys are literals, so data() ends in a NUL).
+    put(out, key.key == "output_padding" ? "outputPadding" : key.key.data(), g.params.*key.member);
   }
-  out.set("kernelSpan", g.kernel_span);
-  out.set("intermediate", g.intermediate);
-  out.set("buffer", g.buffer);
-  out.set("output", g.output);
-  out.set("carveStart", g.carve_start);
-  out.set("carveEnd", g.carve_end);
+  put(out, "kernelSpan", g.kernel_span);
+  put(out, "intermediate", g.intermediate);
+  put(out, "buffer", g.buffer);
+  put(out, "output", g.output);
+  put(out, "carveStart", g.carve_start);
+  put(out, "carveEnd", g.carve_end);
   return out;
 }
 
@@ -103,37 +108,37 @@ val explain(const SpecInput& input, bool latex) {
   Result<std::string> text = tconv::explain(input.spec(), latex ? ExplainFormat::latex : ExplainFormat::text);
   if (!text.ok()) return error_value(text.error());
   val out = val::object();
-  out.set("text", text.value());
+  put(out, "text", val(text.value()));
   return out;
 }
 
 val summary(const TraceSession& session) {
   const Spec& spec = session.spec();
   val out = val::object();
-  out.set("dims", spec.dims);
-  out.set("singleChannel", spec.single_channel);
-  out.set("inChannels", spec.in_channels);
-  out.set("outChannels", spec.out_channels);
-  out.set("groups", spec.groups);
-  out.set("stepCount", session.step_count());
+  put(out, "dims", spec.dims);
+  put(out, "singleChannel", val(spec.single_channel));
+  put(out, "inChannels", spec.in_channels);
+  put(out, "outChannels", spec.out_channels);
+  put(out, "groups", spec.groups);
+  put(out, "stepCount", session.step_count());
   val axes = val::array();
   for (size_t a = 0; a < session.axes().size(); ++a) axes.set(a, axis_geometry(session.axes()[a]));
-  out.set("axes", axes);
-  out.set("input", channel_tensor(spec.in_channels, spec.input_size, spec.input));
+  put(out, "axes", axes);
+  put(out, "input", channel_tensor(spec.in_channels, spec.input_size, spec.input));
   std::vector<int> weight_shape = spec.kernel_size;
   weight_shape.insert(weight_shape.begin(), spec.out_channels / spec.groups);
-  out.set("weight", channel_tensor(spec.in_channels, weight_shape, spec.weight));
-  out.set("bias", spec.bias.empty() ? val::null() : copied(spec.bias));
-  out.set("bufferShape", int_array(session.buffer_shape()));
-  out.set("finalBuffer", tensor(session.final_buffer()));
-  out.set("finalContributions", copied(session.final_contributions()));
-  out.set("carved", tensor(session.carved()));
-  out.set("output", tensor(session.output()));
+  put(out, "weight", channel_tensor(spec.in_channels, weight_shape, spec.weight));
+  put(out, "bias", spec.bias.empty() ? val::null() : copied(spec.bias));
+  put(out, "bufferShape", int_array(session.buffer_shape()));
+  put(out, "finalBuffer", tensor(session.final_buffer()));
+  put(out, "finalContributions", copied(session.final_contributions()));
+  put(out, "carved", tensor(session.carved()));
+  put(out, "output", tensor(session.output()));
   const std::vector<std::int64_t> shape = session.matrix_shape();
   val matrix_shape = val::array();
   matrix_shape.set(0, static_cast<double>(shape[0]));
   matrix_shape.set(1, static_cast<double>(shape[1]));
-  out.set("matrixShape", matrix_shape);
+  put(out, "matrixShape", matrix_shape);
   return out;
 }
 
@@ -143,17 +148,17 @@ val step_value(const Result<StepState>& state) {
   if (!state.ok()) return error_value(state.error());
   const TraceStep& s = state.value().step;
   val out = val::object();
-  out.set("index", s.index);
-  out.set("channel", s.channel);
-  out.set("position", int_array(s.position));
-  out.set("value", s.value);
-  out.set("origin", int_array(s.origin));
-  out.set("span", int_array(s.span));
-  out.set("dilation", int_array(s.dilation));
-  out.set("firstOutputChannel", s.first_output_channel);
-  out.set("products", tensor(s.products));
-  out.set("buffer", tensor(state.value().buffer));
-  out.set("contributions", copied(state.value().contributions));
+  put(out, "index", s.index);
+  put(out, "channel", s.channel);
+  put(out, "position", int_array(s.position));
+  put(out, "value", s.value);
+  put(out, "origin", int_array(s.origin));
+  put(out, "span", int_array(s.span));
+  put(out, "dilation", int_array(s.dilation));
+  put(out, "firstOutputChannel", s.first_output_channel);
+  put(out, "products", tensor(s.products));
+  put(out, "buffer", tensor(state.value().buffer));
+  put(out, "contributions", copied(state.value().contributions));
   return out;
 }
 
@@ -249,14 +254,14 @@ val gather(const TraceSession& session) {
   const Result<GatherView>& view = session.gather();
   val out = val::object();
   if (!view.ok()) {
-    out.set("error", view.error().message);
+    put(out, "error", val(view.error().message));
     return out;
   }
-  out.set("zeroInsertedSize", int_array(view.value().zero_inserted_size));
-  out.set("padBefore", int_array(view.value().pad_before));
-  out.set("padAfter", int_array(view.value().pad_after));
-  out.set("paddedInput", tensor(view.value().padded_input));
-  out.set("rotatedKernel", tensor(view.value().rotated_kernel));
+  put(out, "zeroInsertedSize", int_array(view.value().zero_inserted_size));
+  put(out, "padBefore", int_array(view.value().pad_before));
+  put(out, "padAfter", int_array(view.value().pad_after));
+  put(out, "paddedInput", tensor(view.value().padded_input));
+  put(out, "rotatedKernel", tensor(view.value().rotated_kernel));
   return out;
 }
 
@@ -264,37 +269,37 @@ val matrix(const TraceSession& session) {
   const Result<Tensor>& matrix = session.matrix();
   if (matrix.ok()) return tensor(matrix.value());
   val out = val::object();
-  out.set("error", matrix.error().message);
+  put(out, "error", val(matrix.error().message));
   return out;
 }
 
 val limits() {
   const Limits& l = tconv::limits();
   val out = val::object();
-  out.set("maxChannels", l.max_channels);
-  out.set("maxInputSize", l.max_input_size);
-  out.set("maxKernelSize", l.max_kernel_size);
-  out.set("maxStride", l.max_stride);
-  out.set("maxDilation", l.max_dilation);
-  out.set("maxPadding", l.max_padding);
-  out.set("maxInputElements", static_cast<double>(l.max_input_elements));
-  out.set("maxWeightElements", static_cast<double>(l.max_weight_elements));
-  out.set("maxBufferElements", static_cast<double>(l.max_buffer_elements));
-  out.set("maxMultiplyAdds", static_cast<double>(l.max_multiply_adds));
-  out.set("maxAbsValue", l.max_abs_value);
-  out.set("maxJsonBytes", static_cast<double>(l.max_json_bytes));
-  out.set("maxJsonDepth", l.max_json_depth);
-  out.set("maxJsonValues", static_cast<double>(l.max_json_values));
-  out.set("maxMatrixElements", static_cast<double>(max_matrix_elements));
-  out.set("maxGatherElements", static_cast<double>(max_gather_elements));
-  out.set("maxExplainCells", static_cast<double>(max_explain_cells));
+  put(out, "maxChannels", l.max_channels);
+  put(out, "maxInputSize", l.max_input_size);
+  put(out, "maxKernelSize", l.max_kernel_size);
+  put(out, "maxStride", l.max_stride);
+  put(out, "maxDilation", l.max_dilation);
+  put(out, "maxPadding", l.max_padding);
+  put(out, "maxInputElements", static_cast<double>(l.max_input_elements));
+  put(out, "maxWeightElements", static_cast<double>(l.max_weight_elements));
+  put(out, "maxBufferElements", static_cast<double>(l.max_buffer_elements));
+  put(out, "maxMultiplyAdds", static_cast<double>(l.max_multiply_adds));
+  put(out, "maxAbsValue", l.max_abs_value);
+  put(out, "maxJsonBytes", static_cast<double>(l.max_json_bytes));
+  put(out, "maxJsonDepth", l.max_json_depth);
+  put(out, "maxJsonValues", static_cast<double>(l.max_json_values));
+  put(out, "maxMatrixElements", static_cast<double>(max_matrix_elements));
+  put(out, "maxGatherElements", static_cast<double>(max_gather_elements));
+  put(out, "maxExplainCells", static_cast<double>(max_explain_cells));
   return out;
 }
 
 val memory_use() {
   val out = val::object();
-  out.set("heapBytesInUse", static_cast<double>(mallinfo().uordblks));
-  out.set("memoryBytes", static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0);
+  put(out, "heapBytesInUse", static_cast<double>(mallinfo().uordblks));
+  put(out, "memoryBytes", static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0);
   return out;
 }
 

@@ -23,8 +23,9 @@ const svg = (name) => {
 
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
-/** Controls calling go(step); update(step, last, label) shows where the example is. */
-export function controls(root, go) {
+/** Controls calling go(step); update(step, last, label) shows where the example is; onplay(on) when
+ *  playing starts or stops. */
+export function controls(root, go, { onplay = () => {} } = {}) {
   let step = 0;
   let last = 0;
   let timer = 0;
@@ -46,6 +47,7 @@ export function controls(root, go) {
   );
 
   function toggle(on = !timer) {
+    const was = Boolean(timer);
     clearInterval(timer);
     timer = 0;
     if (on) {
@@ -56,6 +58,7 @@ export function controls(root, go) {
     play.firstChild.firstChild.setAttribute('d', icons[timer ? 'pause' : 'play']);
     play.title = timer ? 'Pause' : 'Play';
     play.setAttribute('aria-label', play.title);
+    if (was !== Boolean(timer)) onplay(Boolean(timer));
   }
 
   const keys = {
@@ -72,6 +75,8 @@ export function controls(root, go) {
       return;
     // Space activates a focused button, summary or link: it plays and pauses only elsewhere.
     if (event.key === ' ' && /^(BUTTON|SUMMARY|A)$/.test(t.tagName)) return;
+    // ←/→ scroll a focused box that scrolls sideways (a long formula on a phone).
+    if (/^Arrow/.test(event.key) && !t.classList?.contains('stage') && t.scrollWidth > t.clientWidth + 1) return;
     event.preventDefault();
     keys[event.key]();
   }
@@ -89,6 +94,9 @@ export function controls(root, go) {
       if (timer && s >= last) toggle(false);
     },
     stop: () => toggle(false),
+    get playing() {
+      return Boolean(timer);
+    },
     /** Removes the keyboard listener (for an element leaving the document). */
     destroy() {
       toggle(false);

@@ -30,8 +30,17 @@ export function elementCode(spec, step, scriptUrl, view) {
   return `${script}<tconv-viz${attrs}></tconv-viz>`;
 }
 
-/** The height that fits the example on a 360 px phone without the host script (tests/e2e/embed.test.mjs measures it). */
-export const frameHeight = (spec) => (spec.dims === 1 ? 880 : 1240);
+// The heights that fit the seed-sized examples in a frame 320 to 360 px wide (a phone's column),
+// per view, without the host script; tests/e2e/embed-fit.test.mjs measures them. Larger examples
+// need a taller frame, or embed-host.js.
+const frameHeights = {
+  1: { scatter: 880, gather: 1180, matrix: 1080, all: 2400 },
+  2: { scatter: 1240, gather: 1460, matrix: 1360, all: 3240 },
+};
+
+/** The height of an iframe of the example: what fits it on a 360 px phone without the host script. */
+export const frameHeight = (spec, view = 'scatter') =>
+  (frameHeights[spec.dims] ?? frameHeights[2])[view] ?? frameHeights[2].scatter;
 
 /** The iframe of baseUrl's embed.html (default: the folder this module was served from). With the optional
  *  host script embed-host.js on the page, the frame takes its content's height. */
@@ -40,7 +49,7 @@ export function iframeCode(spec, step, baseUrl = new URL('./', import.meta.url).
     .map(([name, text]) => `${name}=${encodeURIComponent(text).replace(/%2C/g, ',')}`)
     .join('&');
   const src = new URL(`embed.html?${query}`, baseUrl).href;
-  return `<iframe src="${embedEscape(src)}" title="Transposed convolution, step by step" width="100%" height="${frameHeight(spec)}" loading="lazy"></iframe>`;
+  return `<iframe src="${embedEscape(src)}" title="Transposed convolution, step by step" width="100%" height="${frameHeight(spec, view)}" loading="lazy"></iframe>`;
 }
 
 /** Two buttons in container that copy getState()'s {spec, step, view} as element or iframe code,

@@ -2,6 +2,7 @@
 // kept in the URL. Every number comes from the wasm core; a spec the core (or this page's drawing
 // limits) refuses leaves the last valid pictures in place and a message at the field.
 import { load, loadTools, TconvError } from './tconv.js';
+import { keepGridsInView } from './anchor.js';
 import { Editor } from './editor.js';
 import { copyButtons } from './embed-code.js';
 import { toolPanel } from './tool-panel.js';
@@ -166,6 +167,7 @@ try {
     };
     drawing.push(viz.pending);
   }
+  keepGridsInView(document.querySelector('main'));
   // Ready once every example shows the view its link asked for (the gather and matrix views load on demand).
   await Promise.all(drawing);
   performance.mark('tconv-ready');

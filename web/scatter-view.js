@@ -137,6 +137,9 @@ export class ScatterView {
       grid.setEditing(on, (i, text) => this.onedit(where, cellOf(i), text));
       button.setAttribute('aria-pressed', String(on));
       button.textContent = on ? '✓ Done' : '✎';
+      // The name holds the visible word (WCAG 2.5.3, label in name).
+      button.title = on ? `Done editing the ${where} values` : `Edit the ${where} values in place`;
+      button.setAttribute('aria-label', button.title);
     };
     button.addEventListener('click', () => {
       this.editing[where] = !this.editing[where];

@@ -6,7 +6,7 @@
 import { cellAt, indexIn, shape2d, sizes } from './cells.js';
 import { controls } from './controls.js';
 import { describeGather, describeMatrix, describeScatter } from './describe.js';
-import { axisNames, fmt, h, size } from './dom.js';
+import { axisNames, fmt, h, rescroll, scrollable, size } from './dom.js';
 import { formulas } from './formulas.js';
 import { inspect, soFar } from './provenance.js';
 import { budgeted } from './grid.js';
@@ -105,11 +105,12 @@ export class Viz {
     this.countsKey = h('div', { className: 'counts-key', hidden: true });
     this.stage = h('div', {
       className: 'stage',
+      role: 'group',
       tabIndex: 0,
       'aria-label': 'Grids of this example; ←/→ step through it',
     });
-    this.controls = controls(root, go);
-    this.desc = h('p', { className: 'desc' });
+    this.controls = controls(root, go, { onplay: (on) => this.#playing(on) });
+    this.desc = scrollable(h('p', { className: 'desc' }));
     this.status = h('p', { className: 'status', 'aria-live': 'polite' });
     this.provenance = h('p', { className: 'provenance', 'aria-live': 'polite' });
     this.relation = h('p', { className: 'relation' });
@@ -245,7 +246,11 @@ export class Viz {
     if (this.view === 'all') this.#follow(s);
     if (this.showCounts) this.#counts();
     this.desc.textContent = words.text;
-    this.status.textContent = words.short;
+    rescroll(this.desc);
+    // The live region says one short sentence per step the reader takes; while playing it said
+    // "Playing" once and waits for the pause or the end (a sentence every 0.9 s would pile up).
+    this.spoken = words.short;
+    if (!this.controls.playing) this.status.textContent = words.short;
     this.controls.update(s, last, stateName(trace, this.view, s, this.driver));
     if (this.picked)
       this.#point(this.picked.kind === 'buffer' ? 'intermediate' : this.picked.kind, this.picked.cell, true);
@@ -270,6 +275,10 @@ export class Viz {
   }
 
   // --- private ---
+
+  #playing(on) {
+    this.status.textContent = on ? 'Playing to the end; Space pauses.' : this.spoken;
+  }
 
   #summary() {
     const { axes, dims } = this.trace;

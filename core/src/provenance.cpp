@@ -13,33 +13,41 @@
 #include "index.hpp"
 #include "tconv/format.hpp"
 #include "tconv/trace.hpp"
+#include "text.hpp"
 
 namespace tconv {
 namespace {
 
-std::string cell_text(const Cell& cell) {
-  std::string text = "[";
-  for (size_t i = 0; i < cell.size(); ++i) text += (i ? ", " : "") + std::to_string(cell[i]);
-  return text + "]";
+using detail::Text;
+
+// [1, 2, 3]
+void write_cell(Text& text, const Cell& cell) {
+  text << '[';
+  for (size_t i = 0; i < cell.size(); ++i) text << (i ? ", " : "") << cell[i];
+  text << ']';
 }
 
-std::string shape_text(const std::vector<int>& shape) {
-  std::string text;
-  for (size_t i = 0; i < shape.size(); ++i) text += (i ? " x " : "") + std::to_string(shape[i]);
-  return text;
+// 1 x 4 x 4
+void write_shape(Text& text, const std::vector<int>& shape) {
+  for (size_t i = 0; i < shape.size(); ++i) text << (i ? " x " : "") << shape[i];
 }
 
 // An error unless `cell` indexes a grid of this shape ([channels, ...spatial]).
 std::optional<Error> check_cell(const Cell& cell, const std::vector<int>& shape, const char* grid) {
-  const std::string kind = std::string(grid) + " cell";
   if (cell.size() != shape.size())
-    return Error{"an " + kind + " is [channel, " + (shape.size() == 2 ? "position" : "row, column") + "] (" +
-                     std::to_string(shape.size()) + " numbers), got " + std::to_string(cell.size()),
+    return Error{Text() << "an " << grid << " cell is [channel, " << (shape.size() == 2 ? "position" : "row, column")
+                        << "] (" << shape.size() << " numbers), got " << cell.size(),
                  "cell"};
   for (size_t a = 0; a < cell.size(); ++a)
-    if (cell[a] < 0 || cell[a] >= shape[a])
-      return Error{kind + " " + cell_text(cell) + " is outside the " + grid + " (" + shape_text(shape) + ")", "cell",
-                   a == 0 ? -1 : static_cast<int>(a) - 1, Valid{0, static_cast<double>(shape[a] - 1), {}}};
+    if (cell[a] < 0 || cell[a] >= shape[a]) {
+      Text message;
+      message << grid << " cell ";
+      write_cell(message, cell);
+      message << " is outside the " << grid << " (";
+      write_shape(message, shape);
+      return Error{std::move(message) << ')', "cell", a == 0 ? -1 : static_cast<int>(a) - 1,
+                   Valid{0, static_cast<double>(shape[a] - 1), {}}};
+    }
   return std::nullopt;
 }
 
@@ -239,12 +247,11 @@ std::vector<std::int64_t> TraceSession::matrix_shape() const {
 Result<double> TraceSession::matrix_entry(std::int64_t row, std::int64_t col) const {
   const std::vector<std::int64_t> shape = matrix_shape();
   if (row < 0 || row >= shape[0])
-    return Error{"row " + std::to_string(row) + " is outside C^T (rows 0 to " + std::to_string(shape[0] - 1) + ")",
-                 "row", -1, Valid{0, static_cast<double>(shape[0] - 1), {}}};
+    return Error{Text() << "row " << row << " is outside C^T (rows 0 to " << shape[0] - 1 << ')', "row", -1,
+                 Valid{0, static_cast<double>(shape[0] - 1), {}}};
   if (col < 0 || col >= shape[1])
-    return Error{
-        "column " + std::to_string(col) + " is outside C^T (columns 0 to " + std::to_string(shape[1] - 1) + ")",
-        "column", -1, Valid{0, static_cast<double>(shape[1] - 1), {}}};
+    return Error{Text() << "column " << col << " is outside C^T (columns 0 to " << shape[1] - 1 << ')', "column", -1,
+                 Valid{0, static_cast<double>(shape[1] - 1), {}}};
   std::vector<int> out_shape{spec_.out_channels};
   for (const AxisGeometry& g : axes_) out_shape.push_back(g.output);
   const std::vector<int> o = detail::unravel(row, out_shape);

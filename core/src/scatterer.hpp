@@ -10,14 +10,15 @@
 #include "index.hpp"
 #include "tconv/geometry.hpp"
 #include "tconv/spec.hpp"
+#include "text.hpp"
 
 namespace tconv::detail {
 
 /// An error unless 0 <= value <= last: "step 5 is out of range 0 to 3".
 inline std::optional<Error> check_index(const char* name, std::int64_t value, std::int64_t last) {
   if (value >= 0 && value <= last) return std::nullopt;
-  return Error{std::string(name) + " " + std::to_string(value) + " is out of range 0 to " + std::to_string(last), name,
-               -1, Valid{0, static_cast<double>(last), {}}};
+  return Error{Text() << name << ' ' << value << " is out of range 0 to " << last, name, -1,
+               Valid{0, static_cast<double>(last), {}}};
 }
 
 // Precomputed offsets into the buffer, so that each step is one tight loop.

@@ -11,11 +11,12 @@
 #include "tconv/format.hpp"
 #include "tconv/geometry.hpp"
 #include "tconv/spec.hpp"
+#include "text.hpp"
 
 namespace tconv {
 namespace {
 
-std::string str(std::int64_t value) { return std::to_string(value); }
+using detail::Text;
 
 // a * b for non-negative counts, stuck at INT64_MAX instead of overflowing: the sizes form allows
 // products (channels x area x kernel area) far past 64 bits, and every limit is at most INT64_MAX.
@@ -42,10 +43,10 @@ Error range_error(std::string message, std::string_view field, int axis, std::op
 }
 
 // "0 or 1", "from 0 to 3", "0": the accepted integers in words.
-std::string range_words(std::int64_t min, std::int64_t max) {
-  if (min == max) return str(min);
-  if (max == min + 1) return str(min) + " or " + str(max);
-  return "from " + str(min) + " to " + str(max);
+Text& range_words(Text& text, std::int64_t min, std::int64_t max) {
+  if (min == max) return text << min;
+  if (max == min + 1) return text << min << " or " << max;
+  return text << "from " << min << " to " << max;
 }
 
 std::optional<Error> check_params(const Spec& spec, const Limits& lim) {
@@ -57,22 +58,23 @@ std::optional<Error> check_params(const Spec& spec, const Limits& lim) {
       const int max = key.max_under(lim);
       if (value < key.min)
         return range_error(
-            param_name(spec.dims, key.key, axis) + " must be at least " + str(key.min) + ", got " + str(value), key.key,
-            axis, key.min, max);
+            Text() << param_name(spec.dims, key.key, axis) << " must be at least " << key.min << ", got " << value,
+            key.key, axis, key.min, max);
       if (value > max && key.key != "output_padding")
         return range_error(
-            param_name(spec.dims, key.key, axis) + " " + str(value) + " is over the limit of " + str(max), key.key,
+            Text() << param_name(spec.dims, key.key, axis) << ' ' << value << " is over the limit of " << max, key.key,
             axis, key.min, max);
     }
     // PyTorch's rule: output_padding only picks among the input sizes that the direct
     // convolution maps to the same size, of which there are max(stride, dilation).
     const int largest = std::max(p.stride, p.dilation) - 1;
     if (p.output_padding > largest) {
-      std::string why = "smaller than the stride (" + str(p.stride) + ")";
-      if (p.dilation > 1) why += " or the dilation (" + str(p.dilation) + ")";
-      return range_error(param_name(spec.dims, "output_padding", axis) + " must be " + range_words(0, largest) +
-                             " here, " + why + "; got " + str(p.output_padding),
-                         "output_padding", axis, 0, largest);
+      Text message;
+      message << param_name(spec.dims, "output_padding", axis) << " must be ";
+      range_words(message, 0, largest) << " here, smaller than the stride (" << p.stride << ')';
+      if (p.dilation > 1) message << " or the dilation (" << p.dilation << ')';
+      message << "; got " << p.output_padding;
+      return range_error(std::move(message), "output_padding", axis, 0, largest);
     }
   }
   return std::nullopt;
@@ -83,7 +85,7 @@ std::optional<Error> check_params(const Spec& spec, const Limits& lim) {
 Valid divisors(int channels, int also = 0) {
   Valid valid;
   for (int g = 1; g <= channels; ++g)
-    if (channels % g == 0 && (also == 0 || also % g == 0)) valid.values.push_back(str(g));
+    if (channels % g == 0 && (also == 0 || also % g == 0)) valid.values.push_back(Text() << g);
   return valid;
 }
 
@@ -91,35 +93,37 @@ std::optional<Error> check_channels(const Spec& spec, const Limits& lim) {
   const Fields f = fields(spec);
   // The kernel form drops the channel axis from outputs, which is only meaningful for one channel.
   if (spec.single_channel && (spec.in_channels != 1 || spec.out_channels != 1 || spec.groups != 1))
-    return Error{"the kernel form (single_channel) needs 1 input channel, 1 output channel and groups 1, got " +
-                     str(spec.in_channels) + ", " + str(spec.out_channels) + " and " + str(spec.groups),
+    return Error{Text() << "the kernel form (single_channel) needs 1 input channel, 1 output channel and groups 1, got "
+                        << spec.in_channels << ", " << spec.out_channels << " and " << spec.groups,
                  "kernel"};
   if (spec.groups < 1)
-    return range_error("groups must be at least 1, got " + str(spec.groups), "groups", -1, 1, std::nullopt);
+    return range_error(Text() << "groups must be at least 1, got " << spec.groups, "groups", -1, 1, std::nullopt);
   if (spec.in_channels < 1)
-    return range_error("input must have at least 1 channel, got " + str(spec.in_channels), f.in_channels, -1, 1,
+    return range_error(Text() << "input must have at least 1 channel, got " << spec.in_channels, f.in_channels, -1, 1,
                        lim.max_channels);
   if (spec.in_channels % spec.groups != 0 || spec.out_channels < 1 || spec.out_channels % spec.groups != 0) {
     const bool input_side = spec.in_channels % spec.groups != 0;
     Valid valid = input_side ? divisors(spec.in_channels) : divisors(spec.in_channels, spec.out_channels);
-    std::string words;
+    Text message;
+    message << "groups must divide the " << (input_side ? "input" : "output") << " channels ("
+            << (input_side ? spec.in_channels : spec.out_channels) << "): ";
     for (size_t i = 0; i < valid.values.size(); ++i)
-      words += (i == 0 ? "" : i + 1 == valid.values.size() ? " or " : ", ") + valid.values[i];
-    return Error{"groups must divide the " + std::string(input_side ? "input" : "output") + " channels (" +
-                     str(input_side ? spec.in_channels : spec.out_channels) + "): " + words + " here; got " +
-                     str(spec.groups),
-                 "groups", -1, std::move(valid)};
+      message << (i == 0 ? "" : i + 1 == valid.values.size() ? " or " : ", ") << valid.values[i];
+    message << " here; got " << spec.groups;
+    return Error{std::move(message), "groups", -1, std::move(valid)};
   }
   if (spec.in_channels > lim.max_channels)
-    return range_error("input has " + str(spec.in_channels) + " channels, over the limit of " + str(lim.max_channels),
-                       f.in_channels, -1, 1, lim.max_channels);
+    return range_error(
+        Text() << "input has " << spec.in_channels << " channels, over the limit of " << lim.max_channels,
+        f.in_channels, -1, 1, lim.max_channels);
   if (spec.out_channels > lim.max_channels)
-    return range_error("output has " + str(spec.out_channels) + " channels, over the limit of " + str(lim.max_channels),
-                       f.weight, -1, 1, lim.max_channels);
+    return range_error(
+        Text() << "output has " << spec.out_channels << " channels, over the limit of " << lim.max_channels, f.weight,
+        -1, 1, lim.max_channels);
   if (!spec.bias.empty() && spec.bias.size() != static_cast<size_t>(spec.out_channels))
-    return range_error("bias has " + str(static_cast<std::int64_t>(spec.bias.size())) + " values but there are " +
-                           str(spec.out_channels) + " output channels: give " + str(spec.out_channels) +
-                           (spec.out_channels == 1 ? " value" : " values"),
+    return range_error(Text() << "bias has " << spec.bias.size() << " values but there are " << spec.out_channels
+                              << " output channels: give " << spec.out_channels
+                              << (spec.out_channels == 1 ? " value" : " values"),
                        "bias", -1, spec.out_channels, spec.out_channels);
   return std::nullopt;
 }
@@ -127,10 +131,10 @@ std::optional<Error> check_channels(const Spec& spec, const Limits& lim) {
 std::optional<Error> check_sizes(const Spec& spec, const Limits& lim) {
   const Fields f = fields(spec);
   if (spec.dims != 1 && spec.dims != 2)
-    return Error{"dims must be 1 or 2, got " + str(spec.dims), "dims", -1, Valid{{}, {}, {"1", "2"}}};
+    return Error{Text() << "dims must be 1 or 2, got " << spec.dims, "dims", -1, Valid{{}, {}, {"1", "2"}}};
   const size_t axes = static_cast<size_t>(spec.dims);
   if (spec.input_size.size() != axes || spec.kernel_size.size() != axes || spec.axes.size() != axes)
-    return Error{"input, kernel and parameters must each have " + str(spec.dims) + " spatial axes"};
+    return Error{Text() << "input, kernel and parameters must each have " << spec.dims << " spatial axes"};
   for (size_t a = 0; a < axes; ++a) {
     const int axis = static_cast<int>(a);
     struct Size {
@@ -140,10 +144,10 @@ std::optional<Error> check_sizes(const Spec& spec, const Limits& lim) {
     for (const auto& [field, size, max] : {Size{f.input, spec.input_size[a], lim.max_input_size},
                                            Size{f.kernel, spec.kernel_size[a], lim.max_kernel_size}}) {
       if (size >= 1 && size <= max) continue;
-      const std::string what =
-          std::string(field == f.input ? "input" : "kernel") + " " + std::string(axis_name(spec.dims, axis));
-      if (size < 1) return range_error(what + " must be at least 1, got " + str(size), field, axis, 1, max);
-      return range_error(what + " " + str(size) + " is over the limit of " + str(max), field, axis, 1, max);
+      Text message;
+      message << (field == f.input ? "input " : "kernel ") << axis_name(spec.dims, axis);
+      if (size < 1) return range_error(std::move(message) << " must be at least 1, got " << size, field, axis, 1, max);
+      return range_error(std::move(message) << ' ' << size << " is over the limit of " << max, field, axis, 1, max);
     }
   }
   return std::nullopt;
@@ -152,11 +156,11 @@ std::optional<Error> check_sizes(const Spec& spec, const Limits& lim) {
 std::optional<Error> check_counts(const Spec& spec, const Limits& lim) {
   const std::int64_t inputs = times(spec.in_channels, input_area(spec));
   if (inputs > lim.max_input_elements)
-    return range_error("input has " + str(inputs) + " values, over the limit of " + str(lim.max_input_elements),
+    return range_error(Text() << "input has " << inputs << " values, over the limit of " << lim.max_input_elements,
                        "input", -1, 1, static_cast<double>(lim.max_input_elements));
   const std::int64_t weights = times(times(spec.in_channels, spec.out_channels / spec.groups), kernel_area(spec));
   if (weights > lim.max_weight_elements)
-    return range_error("weight has " + str(weights) + " values, over the limit of " + str(lim.max_weight_elements),
+    return range_error(Text() << "weight has " << weights << " values, over the limit of " << lim.max_weight_elements,
                        "weight", -1, 1, static_cast<double>(lim.max_weight_elements));
   return std::nullopt;
 }
@@ -166,24 +170,24 @@ std::optional<Error> check_data_matches_shape(const Spec& spec) {
   const std::int64_t weights =
       static_cast<std::int64_t>(spec.in_channels) * (spec.out_channels / spec.groups) * kernel_area(spec);
   if (spec.input.size() != static_cast<size_t>(inputs))
-    return Error{"input holds " + str(static_cast<std::int64_t>(spec.input.size())) + " values but its shape needs " +
-                     str(inputs),
-                 "input"};
+    return Error{Text() << "input holds " << spec.input.size() << " values but its shape needs " << inputs, "input"};
   if (spec.weight.size() != static_cast<size_t>(weights))
-    return Error{"weight holds " + str(static_cast<std::int64_t>(spec.weight.size())) + " values but its shape needs " +
-                     str(weights),
+    return Error{Text() << "weight holds " << spec.weight.size() << " values but its shape needs " << weights,
                  "weight"};
   return std::nullopt;
 }
 
 // "input[0][1]": how the user wrote the element at flat index i of an array of this shape.
-std::string element_path(const char* name, std::vector<int> shape, std::int64_t i) {
-  std::string index;
+Text element_path(const char* name, const std::vector<int>& shape, std::int64_t i) {
+  std::vector<std::int64_t> index(shape.size());
   for (size_t a = shape.size(); a-- > 0;) {
-    index.insert(0, "[" + str(i % shape[a]) + "]");
+    index[a] = i % shape[a];
     i /= shape[a];
   }
-  return name + index;
+  Text path;
+  path << name;
+  for (std::int64_t at : index) path << '[' << at << ']';
+  return path;
 }
 
 std::optional<Error> check_magnitudes(const Spec& spec) {
@@ -206,12 +210,12 @@ std::optional<Error> check_magnitudes(const Spec& spec) {
     for (size_t i = 0; i < array.values->size(); ++i) {
       const double v = (*array.values)[i];
       if (std::fabs(v) <= max) continue;
-      const std::string path = element_path(array.name, array.shape, static_cast<std::int64_t>(i));
-      const std::string what = std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
-      return range_error(std::isfinite(v) ? path + " = " + format_number(v) +
-                                                " is larger in magnitude than the limit " + format_number(max)
-                                          : path + " must be finite, got " + what,
-                         std::string_view(array.name) == "kernel" ? "kernel" : array.name, -1, -max, max);
+      Text message = element_path(array.name, array.shape, static_cast<std::int64_t>(i));
+      if (std::isfinite(v))
+        message << " = " << format_number(v) << " is larger in magnitude than the limit " << format_number(max);
+      else
+        message << " must be finite, got " << (std::isnan(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
+      return range_error(std::move(message), array.name, -1, -max, max);
     }
   return std::nullopt;
 }
@@ -225,22 +229,23 @@ std::optional<Error> check_output(const Spec& spec, const Limits& lim) {
     if (sizes.output < 1) {
       // output = intermediate - 2*padding + output_padding >= 1 bounds the padding.
       const std::int64_t largest = (sizes.intermediate + p.output_padding - 1) / 2;
-      return range_error(param_name(spec.dims, "padding", axis) + " " + str(p.padding) + " is too large: the output " +
-                             std::string(axis_name(spec.dims, axis)) + " would be (" + str(spec.input_size[a]) +
-                             " - 1) * " + str(p.stride) + " - 2 * " + str(p.padding) + " + " + str(p.dilation) +
-                             " * (" + str(spec.kernel_size[a]) + " - 1) + " + str(p.output_padding) +
-                             " + 1 = " + str(sizes.output) + "; padding must be " + range_words(0, largest) + " here",
-                         "padding", axis, 0, static_cast<double>(largest));
+      Text message;
+      message << param_name(spec.dims, "padding", axis) << ' ' << p.padding << " is too large: the output "
+              << axis_name(spec.dims, axis) << " would be (" << spec.input_size[a] << " - 1) * " << p.stride
+              << " - 2 * " << p.padding << " + " << p.dilation << " * (" << spec.kernel_size[a] << " - 1) + "
+              << p.output_padding << " + 1 = " << sizes.output << "; padding must be ";
+      range_words(message, 0, largest) << " here";
+      return range_error(std::move(message), "padding", axis, 0, static_cast<double>(largest));
     }
     buffer = times(buffer, sizes.intermediate + std::max(0, p.output_padding - p.padding));
   }
   if (buffer > lim.max_buffer_elements)
-    return Error{"the intermediate output would have " + str(buffer) + " values, over the limit of " +
-                 str(lim.max_buffer_elements)};
+    return Error{Text() << "the intermediate output would have " << buffer << " values, over the limit of "
+                        << lim.max_buffer_elements};
   const std::int64_t work =
       times(times(times(spec.in_channels, input_area(spec)), spec.out_channels / spec.groups), kernel_area(spec));
   if (work > lim.max_multiply_adds)
-    return Error{"the spec needs " + str(work) + " multiply-adds, over the limit of " + str(lim.max_multiply_adds)};
+    return Error{Text() << "the spec needs " << work << " multiply-adds, over the limit of " << lim.max_multiply_adds};
   return std::nullopt;
 }
 
@@ -248,7 +253,7 @@ std::optional<Error> check_output(const Spec& spec, const Limits& lim) {
 
 std::string param_name(int dims, std::string_view key, int axis) {
   if (dims == 1 || axis < 0) return std::string(key);
-  return std::string(key) + " (" + std::string(axis_name(dims, axis)) + ")";
+  return Text() << key << " (" << axis_name(dims, axis) << ')';
 }
 
 Result<Spec> detail::validate_sizes(Spec spec, const Limits& lim) {

@@ -8,21 +8,7 @@ export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const cli = process.env.TCONV_CLI ?? resolve(repo, 'build/native/bin/tconv');
 export const siteDir = resolve(repo, process.env.TCONV_SITE_DIR || 'build/site');
 
-export const seed1d = { dims: 1, input: [2, 3], kernel: [1, 2, 3], stride: 2 };
-export const seed2d = {
-  dims: 2,
-  input: [
-    [1, 2],
-    [3, 4],
-  ],
-  kernel: [
-    [1, 1, 1],
-    [0, 0, 0],
-    [-1, -1, -1],
-  ],
-  stride: 2,
-  padding: 1,
-};
+export { seed1d, seed2d } from '../support/seeds.mjs';
 
 /** Runs `tconv ...args` with the spec (an object or text) on stdin: {status, stdout, stderr}. */
 export function tconv(args, spec) {

@@ -4,6 +4,7 @@
 // full buffer, and the code to copy; refusals at the field that is wrong.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import * as seeds from '../support/seeds.mjs';
 import { grid, start, text, tools } from './support.mjs';
 
 let app;
@@ -14,22 +15,8 @@ before(async () => {
 });
 after(() => app?.close());
 
-const seed2d = {
-  dims: 2,
-  input: [
-    [1, 2],
-    [3, 4],
-  ],
-  kernel: [
-    [1, 1, 1],
-    [0, 0, 0],
-    [-1, -1, -1],
-  ],
-  stride: [2, 2],
-  padding: [1, 1],
-  output_padding: [0, 0],
-  dilation: [1, 1],
-};
+// The page's 2D seed as its editor writes it (every parameter per axis).
+const seed2d = { ...seeds.seed2d, stride: [2, 2], padding: [1, 1], output_padding: [0, 0], dilation: [1, 1] };
 
 async function openPanel(page, n, name) {
   await page.click(`#ex${n} details.${name} > summary`);

@@ -3,6 +3,7 @@
 // sentence and the cells it lights in all three views (pointer, keyboard, tap), an input element
 // that jumps to its step, the counts of the checkerboard, and motion that respects reduced motion.
 import assert from 'node:assert/strict';
+import { seed2d } from '../support/seeds.mjs';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { fmt } from '../../web/dom.js';
 import { core, shotPath, showView, start, text } from './support.mjs';
@@ -28,20 +29,7 @@ afterEach(async () => {
   pages = [];
 });
 
-const seed2 = {
-  dims: 2,
-  input: [
-    [1, 2],
-    [3, 4],
-  ],
-  kernel: [
-    [1, 1, 1],
-    [0, 0, 0],
-    [-1, -1, -1],
-  ],
-  stride: 2,
-  padding: 1,
-};
+const seed2 = seed2d;
 const opening = {
   dims: 2,
   input: [

@@ -20,21 +20,7 @@ export function runCli(command, spec) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-export const seed1d = { dims: 1, input: [2, 3], kernel: [1, 2, 3], stride: 2 };
-export const seed2d = {
-  dims: 2,
-  input: [
-    [1, 2],
-    [3, 4],
-  ],
-  kernel: [
-    [1, 1, 1],
-    [0, 0, 0],
-    [-1, -1, -1],
-  ],
-  stride: 2,
-  padding: 1,
-};
+export { seed1d, seed2d } from '../support/seeds.mjs';
 
 /** Float64Array or nested arrays as plain nested arrays for deepEqual. */
 export const plain = (data) => Array.from(data);

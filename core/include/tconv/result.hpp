@@ -3,10 +3,11 @@
 /// WebAssembly boundary as plain data; they say which spec key and axis they are about and what
 /// that key accepts, so that a user interface can point at the field without reading the sentence.
 
+#include <cassert>
+#include <new>
 #include <optional>
 #include <string>
 #include <utility>
-#include <variant>
 #include <vector>
 
 namespace tconv {
@@ -32,25 +33,77 @@ struct Error {
   Valid valid;          ///< what the field accepts here, when that is one range or one list
 };
 
-/// Either a T or an Error.
+/// Either a T or an Error. A tagged union written out rather than std::variant<T, Error>: the
+/// variant's visitation tables, instantiated for each of the core's thirty-odd Result types, were
+/// a noticeable part of the WebAssembly module (README, "WebAssembly module").
 template <typename T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
-  Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
+  Result(T value) : ok_(true), value_(std::move(value)) {}       // NOLINT: implicit by design
+  Result(Error error) : ok_(false), error_(std::move(error)) {}  // NOLINT: implicit by design
+  Result(const Result& other) : ok_(other.ok_) {
+    if (ok_)
+      new (&value_) T(other.value_);
+    else
+      new (&error_) Error(other.error_);
+  }
+  Result(Result&& other) noexcept : ok_(other.ok_) {
+    if (ok_)
+      new (&value_) T(std::move(other.value_));
+    else
+      new (&error_) Error(std::move(other.error_));
+  }
+  Result& operator=(const Result& other) {
+    if (this != &other) {
+      destroy();
+      new (this) Result(other);
+    }
+    return *this;
+  }
+  Result& operator=(Result&& other) noexcept {
+    if (this != &other) {
+      destroy();
+      new (this) Result(std::move(other));
+    }
+    return *this;
+  }
+  ~Result() { destroy(); }
 
   /// True when a value is held.
-  [[nodiscard]] bool ok() const { return std::holds_alternative<T>(state_); }
+  [[nodiscard]] bool ok() const { return ok_; }
   /// The value; only valid when ok().
-  [[nodiscard]] const T& value() const& { return std::get<T>(state_); }
-  [[nodiscard]] T& value() & { return std::get<T>(state_); }
+  [[nodiscard]] const T& value() const& {
+    assert(ok_);
+    return value_;
+  }
+  [[nodiscard]] T& value() & {
+    assert(ok_);
+    return value_;
+  }
   // By value from a temporary, so that `for (auto& x : f().value())` cannot dangle.
-  [[nodiscard]] T value() && { return std::get<T>(std::move(state_)); }
+  [[nodiscard]] T value() && {
+    assert(ok_);
+    return std::move(value_);
+  }
   /// The error; only valid when !ok().
-  [[nodiscard]] const Error& error() const { return std::get<Error>(state_); }
+  [[nodiscard]] const Error& error() const {
+    assert(!ok_);
+    return error_;
+  }
 
  private:
-  std::variant<T, Error> state_;
+  void destroy() {
+    if (ok_)
+      value_.~T();
+    else
+      error_.~Error();
+  }
+
+  bool ok_;
+  union {
+    T value_;
+    Error error_;
+  };
 };
 
 }  // namespace tconv

@@ -1,0 +1,343 @@
+// Layouts that hold: reflow at 400 % zoom (WCAG 1.4.10: 1280 × 1024 px at 400 % is 320 × 256 CSS
+// px), with the fonts a fresh machine has, with a wider font everywhere and with WCAG 1.4.12's text
+// spacing, in the page, the blog example and embed.html: the page never scrolls sideways, formulas
+// wrap or scroll inside their own box, nothing sticky hides the grids. No layout shift of the grids
+// (PerformanceObserver's layout-shift entries) when the core arrives, when the editor opens, when a
+// view is switched, while stepping and playing; and a rotated phone keeps the grid being read on
+// screen. Also: the pinned fonts are exactly a fresh Debian 12's (tests/support/fonts.conf).
+// Run: node --test tests/e2e/layout.test.mjs (after the wasm build).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { fontconfig, launchBrowser } from '../support/browser.mjs';
+import { ready, shotPath, showView, start } from './support.mjs';
+
+let site;
+let temp;
+let pages = [];
+before(async () => {
+  site = await start();
+  temp = mkdtempSync(join(tmpdir(), 'tconv-layout-'));
+});
+after(async () => {
+  await site.close();
+  rmSync(temp, { recursive: true, force: true });
+});
+afterEach(async () => {
+  for (const page of pages) {
+    assert.deepEqual(page.problems, [], 'console errors');
+    await page.context().close();
+  }
+  pages = [];
+});
+
+/** A page of the site in browser (default: the pinned fonts' one), without waiting for anything. */
+async function visit(path, { width, height, browser = site.browser, bypassCSP = false, ...options }) {
+  const context = await browser.newContext({ viewport: { width, height }, bypassCSP, ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  pages.push(page);
+  await page.goto(site.url + path);
+  return page;
+}
+const elementsReady = (page) =>
+  page.waitForFunction(
+    () =>
+      customElements.get('tconv-viz') &&
+      [...document.querySelectorAll('tconv-viz')].every((e) => e.stepCount !== null || e.error !== null),
+    null,
+    { timeout: 20000, polling: 100 },
+  );
+
+/** What scrolls sideways: the page itself (it must not), and the elements wider than the window
+ *  that no box of their own scrolls (the culprits when it does). */
+const sideways = (page) =>
+  page.evaluate(() => {
+    const doc = document.documentElement;
+    const culprits = [];
+    const range = document.createRange();
+    const walk = (root) => {
+      const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+        range.selectNodeContents(t);
+        const r = range.getBoundingClientRect();
+        if (r.width > 0 && r.right > doc.clientWidth + 0.5)
+          check(t.parentElement, `the text "${t.data.trim().slice(0, 20)}" in `);
+      }
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.right > doc.clientWidth + 0.5) check(el, '');
+      }
+    };
+    const check = (el, what) => {
+      // Inside a box that scrolls or clips sideways: that box holds it.
+      let held = false;
+      for (
+        let p = what ? el : (el.parentElement ?? el.getRootNode().host);
+        p;
+        p = p.parentElement ?? p.getRootNode().host
+      ) {
+        const o = getComputedStyle(p).overflowX;
+        if (o !== 'visible' && p.getBoundingClientRect().right <= doc.clientWidth + 0.5) {
+          held = true;
+          break;
+        }
+      }
+      if (!held) culprits.push(`${what}${el.tagName.toLowerCase()}.${String(el.className).replace(/\s+/g, '.')}`);
+    };
+    walk(document);
+    return { page: doc.scrollWidth > doc.clientWidth, culprits: culprits.slice(0, 8) };
+  });
+
+const zoomed = { width: 320, height: 256, deviceScaleFactor: 4 };
+
+describe('reflow at 400 % zoom (320 × 256 CSS px)', () => {
+  test('the page, in every view, with the editor open and a message shown: no sideways scroll', async () => {
+    const page = await visit('?op2=1', zoomed);
+    await ready(page);
+    for (const view of ['scatter', 'gather', 'matrix', 'all']) {
+      for (const ex of [1, 2]) {
+        await showView(page, ex, view);
+        await page.click(`#ex${ex} button.next`);
+      }
+      assert.deepEqual(await sideways(page), { page: false, culprits: [] }, view);
+    }
+    await page.$eval('#ex1 .more', (d) => (d.open = true));
+    await page.fill('#ex1 input[aria-label="output_padding"]', '7');
+    await page.click('#ex2 .counts-toggle');
+    assert.deepEqual(await sideways(page), { page: false, culprits: [] }, 'editor open, an error, the counts');
+    await page.screenshot({ path: shotPath('zoom-400-page'), fullPage: true });
+  });
+
+  test('the steps bar is not sticky on a screen this short: the grids stay readable', async () => {
+    const page = await visit('', zoomed);
+    await ready(page);
+    await page.$eval('#ex2 .scatter .buf', (el) => el.scrollIntoView({ block: 'start' }));
+    assert.equal(await page.$eval('#ex2 .step-bar', (el) => getComputedStyle(el).position), 'static');
+    const tall = await visit('', { width: 360, height: 800 });
+    await ready(tall);
+    assert.equal(await tall.$eval('#ex2 .step-bar', (el) => getComputedStyle(el).position), 'sticky');
+  });
+
+  test('the blog example and embed.html: no sideways scroll', async () => {
+    const blog = await visit('examples/blog-post.html', zoomed);
+    await elementsReady(blog);
+    assert.deepEqual(await sideways(blog), { page: false, culprits: [] });
+    await blog.screenshot({ path: shotPath('zoom-400-blog'), fullPage: true });
+    const frame = await visit(
+      'embed.html?dims=2&input=[[1,2],[3,4]]&kernel=[[1,1,1],[0,0,0],[-1,-1,-1]]&stride=2&padding=1&controls=full&step=2',
+      zoomed,
+    );
+    await elementsReady(frame);
+    assert.deepEqual(await sideways(frame), { page: false, culprits: [] });
+  });
+});
+
+describe('with any font', () => {
+  test('a wider font for every family, and WCAG 1.4.12 text spacing: still no sideways scroll at 320 px', async () => {
+    // Every family the pages ask for answered by DejaVu Sans Mono Bold: wider than any text font.
+    const wide = join(temp, 'wide-fonts.conf');
+    writeFileSync(
+      wide,
+      `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>
+  <include>${fontconfig}</include>
+  <match target="pattern"><edit name="family" mode="prepend" binding="strong"><string>DejaVu Sans Mono</string></edit></match>
+  <match target="pattern"><edit name="weight" mode="assign" binding="strong"><const>bold</const></edit></match>
+</fontconfig>`,
+    );
+    const previous = process.env.TCONV_FONTCONFIG;
+    process.env.TCONV_FONTCONFIG = wide;
+    const browser = await launchBrowser();
+    if (previous === undefined) delete process.env.TCONV_FONTCONFIG;
+    else process.env.TCONV_FONTCONFIG = previous;
+    try {
+      const spacing =
+        '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+      for (const path of ['?op2=1', 'examples/blog-post.html']) {
+        // The text-spacing sheet is a reader's own (a bookmarklet): CSP does not apply to it.
+        const page = await visit(path, { width: 320, height: 700, browser, bypassCSP: true });
+        if (path.startsWith('?')) await ready(page);
+        else await elementsReady(page);
+        const width = await page.evaluate(() => {
+          const probe = document.createElement('span');
+          probe.textContent = 'mmmmmmmmmm';
+          probe.style.font = '16px system-ui';
+          document.body.append(probe);
+          const w = probe.getBoundingClientRect().width;
+          probe.remove();
+          return w;
+        });
+        assert.ok(width > 95, `the wide font is in use (10 m = ${width} px)`);
+        await page.addStyleTag({ content: spacing });
+        if (path.startsWith('?'))
+          for (const view of ['scatter', 'all']) for (const ex of [1, 2]) await showView(page, ex, view);
+        assert.deepEqual(await sideways(page), { page: false, culprits: [] }, path);
+        await page.screenshot({
+          path: shotPath(`wide-font-${path.startsWith('?') ? 'page' : 'blog'}-320`),
+          fullPage: true,
+        });
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('the pinned fonts are a fresh Debian 12’s: DejaVu Sans, Sans Mono and Serif, and nothing else', async () => {
+    const page = await visit('bench/floor.html', { width: 800, height: 600 });
+    const found = await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.textContent = 'mmmmmiiiiilllllWWWWW0123456789';
+      document.body.append(probe);
+      const width = (font) => {
+        probe.style.font = `40px ${font}`;
+        return probe.getBoundingClientRect().width;
+      };
+      // A family is there when naming it changes the width against two different fallbacks.
+      const there = (family) =>
+        width(`"${family}", monospace`) !== width('monospace') || width(`"${family}", serif`) !== width('serif');
+      const families = [
+        'DejaVu Sans',
+        'DejaVu Sans Mono',
+        'DejaVu Serif',
+        'DejaVu Sans Condensed',
+        'DejaVu Serif Condensed',
+        'DejaVu Sans Light',
+        'DejaVu Math TeX Gyre',
+        'Latin Modern Math',
+        'Latin Modern Roman',
+        'Liberation Sans',
+        'Noto Sans',
+      ];
+      const out = Object.fromEntries(families.map((f) => [f, there(f)]));
+      // Oblique is synthesized (fonts-dejavu-extra's DejaVuSans-Oblique.ttf is not a fresh machine's).
+      probe.style.font = 'italic 40px "DejaVu Sans"';
+      out.italic = probe.getBoundingClientRect().width === width('"DejaVu Sans"');
+      return out;
+    });
+    assert.deepEqual(found, {
+      'DejaVu Sans': true,
+      'DejaVu Sans Mono': true,
+      'DejaVu Serif': true,
+      'DejaVu Sans Condensed': false,
+      'DejaVu Serif Condensed': false,
+      'DejaVu Sans Light': false,
+      'DejaVu Math TeX Gyre': false,
+      'Latin Modern Math': false,
+      'Latin Modern Roman': false,
+      'Liberation Sans': false,
+      'Noto Sans': false,
+      italic: true,
+    });
+  });
+});
+
+describe('no layout shift of the grids', () => {
+  /** Starts recording layout shifts; shifts(page) returns those that moved a grid, a view or the
+   *  step bar (input or not: a shift right after a click is still a shift of what is read). */
+  const record = (page) =>
+    page.evaluate(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries())
+          for (const s of e.sources ?? []) {
+            const node = s.node;
+            if (node?.nodeType !== 1) continue;
+            const moved = s.previousRect.y !== s.currentRect.y || s.previousRect.x !== s.currentRect.x;
+            if (moved)
+              window.__shifts.push({
+                node,
+                text: `${node.tagName.toLowerCase()}.${String(node.className).replace(/\s+/g, '.')} ${s.previousRect.y}→${s.currentRect.y}`,
+              });
+          }
+      }).observe({ type: 'layout-shift', buffered: false });
+    });
+  /** The shifts recorded since the last call that moved what selector names (or something in it). */
+  const shifts = async (page, selector = '.stage, .stage table, .step-bar') => {
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    return page.evaluate(
+      (selector) =>
+        window.__shifts
+          .splice(0)
+          .filter(({ node }) => node.closest(selector))
+          .map(({ text }) => text),
+      selector,
+    );
+  };
+
+  for (const [width, height] of [
+    [1280, 800],
+    [360, 800],
+  ]) {
+    test(`${width}×${height}: opening the editor, switching views, stepping and playing move no grid`, async () => {
+      const page = await visit('', { width, height, reducedMotion: 'reduce' });
+      await ready(page);
+      await record(page);
+      await page.$eval('#ex2', (el) => el.scrollIntoView({ block: 'start' }));
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+      await shifts(page); // the scroll itself is no shift
+      await page.click('#ex2 .more summary');
+      assert.deepEqual(await shifts(page), [], 'opening the editor’s further fields');
+      await page.click('#ex2 .panel > summary');
+      await page.click('#ex2 .panel > summary');
+      assert.deepEqual(await shifts(page), [], 'closing and opening the parameter panel');
+      for (const view of ['gather', 'matrix', 'all', 'scatter']) {
+        await showView(page, 2, view);
+        // What lies below the grids moves with the new view's height; the grids themselves do not.
+        assert.deepEqual(await shifts(page, '.stage, .stage table'), [], `switching to the ${view} view`);
+      }
+      for (let i = 0; i < 6; i++) await page.click('#ex2 button.next');
+      await page.click('#ex2 button.first');
+      assert.deepEqual(await shifts(page), [], 'stepping');
+      await page.click('#ex1 button.play');
+      await page.waitForFunction(
+        () => document.querySelector('#ex1 button.play').getAttribute('aria-label') === 'Play',
+        null,
+        { timeout: 10000 },
+      );
+      assert.deepEqual(await shifts(page), [], 'playing');
+    });
+  }
+
+  test('when the core arrives, the grids do not push the page: the layout shift score of the load', async () => {
+    const page = await visit('', { width: 1280, height: 800 });
+    await ready(page);
+    const score = await page.evaluate(
+      () =>
+        new Promise((done) => {
+          new PerformanceObserver((list) => {
+            done(list.getEntries().reduce((sum, e) => sum + (e.hadRecentInput ? 0 : e.value), 0));
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => done(0), 500);
+        }),
+    );
+    // Google's "good" cumulative layout shift is under 0.1.
+    assert.ok(score < 0.1, `layout shift score of the load ${score}`);
+  });
+
+  test('rotating a phone keeps the grid being read on screen', async () => {
+    const page = await visit('', { width: 360, height: 800, reducedMotion: 'reduce' });
+    await ready(page);
+    await page.$eval('#ex2 .scatter .buf', (el) => el.scrollIntoView({ block: 'center' }));
+    await page.click('#ex2 button.next');
+    const onScreen = () =>
+      page.$eval('#ex2 .scatter .buf table', (el) => {
+        const r = el.getBoundingClientRect();
+        return r.top < innerHeight && r.bottom > 0;
+      });
+    for (const [width, height] of [
+      [800, 360],
+      [360, 800],
+      [800, 360],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      assert.ok(await onScreen(), `${width}×${height}: the intermediate output is on screen`);
+      await page.screenshot({ path: shotPath(`rotated-${width}x${height}`) });
+    }
+  });
+});
