@@ -136,7 +136,7 @@ function measure(selectors) {
     const [host, id] = selector.split(' ');
     const base = host.startsWith('tconv-viz') ? document.querySelector(host).shadowRoot : document.querySelector(host);
     const tconv = base.querySelector('.tconv');
-    const plainCell = behind(tconv.querySelector('td:not([class]) > span') ?? tconv);
+    const plainCell = behind(tconv.querySelector('tbody td:not([class])') ?? tconv);
     // The tints under the marks are decoration (viz.css): a tint is no mark of its own.
     const probe = document.createElement('i');
     tconv.append(probe);
@@ -342,13 +342,13 @@ describe('marks that read without colour', () => {
       // The digits' boxes: each cell's text, as laid out (a Range's rectangles hug the glyphs' line).
       const boxes = await page.$$eval('tconv-viz', (els) =>
         els.flatMap((el) =>
-          [...el.shadowRoot.querySelectorAll('.scatter td[class] > span')]
-            .filter((span) => span.textContent.trim() && span.getClientRects().length)
-            .map((span) => {
+          [...el.shadowRoot.querySelectorAll('.scatter td[class]')]
+            .filter((td) => td.textContent.trim() && td.getClientRects().length)
+            .map((td) => {
               const range = document.createRange();
-              range.selectNodeContents(span);
+              range.selectNodeContents(td);
               const r = range.getBoundingClientRect();
-              return { cls: span.parentElement.className, x: r.left, y: r.top, w: r.width, h: r.height };
+              return { cls: td.className, x: r.left, y: r.top, w: r.width, h: r.height };
             }),
         ),
       );
