@@ -1,7 +1,7 @@
 // The words for each state of each view: the step description and its short spoken form. Every
 // number comes from the trace (the step's origin, the window, the counts, the contributions); the
 // page only chooses which to say.
-import { cellAt, cellName, indexIn, signed, sizes } from './cells.js';
+import { cellAt, cellName, indexIn, signed, sizes, tapName } from './cells.js';
 import { fmt, size } from './dom.js';
 import { scatterState, stepCount } from './steps.js';
 
@@ -23,8 +23,9 @@ export function bufferWords(trace) {
   return `${formula}, plus output_padding's ${trace.axes.length === 1 ? n1(trace.axes[0].buffer - trace.axes[0].intermediate, 'cell') : `rows and columns (${extentOf(trace, 'buffer')} in all)`}`;
 }
 
-/** {text, short}: the description of scatter state s, and the sentence a screen reader hears. */
-export function describeScatter(trace, s, step) {
+/** {text, short}: the description of scatter state s, and the sentence a screen reader hears. step:
+ *  the state's step as the scatter view asked for it (its buffer: output channel `channel` only). */
+export function describeScatter(trace, s, step, channel = 0) {
   const state = scatterState(trace, s);
   const { axes, dims } = trace;
   const n = trace.stepCount;
@@ -42,9 +43,9 @@ export function describeScatter(trace, s, step) {
         ? `its corner at stride × position = ${axes[0].stride} × ${position[0]} = ${step.origin[0]}: cells ${step.origin[0]}–${step.origin[0] + step.span[0] - 1}`
         : `its corner at stride × position = (${axes[0].stride} × ${position[0]}, ${axes[1].stride} × ${position[1]}) = (${step.origin[0]}, ${step.origin[1]}): ` +
           `rows ${step.origin[0]}–${step.origin[0] + step.span[0] - 1}, columns ${step.origin[1]}–${step.origin[1] + step.span[1] - 1}`;
-    const sums = runningSums(trace, step);
+    const sums = runningSums(trace, step, channel);
     return {
-      text: `Step ${s} of ${n}: ${element} = ${num(step.value)}. Add ${num(step.value)} × ${trace.singleChannel ? 'kernel' : `row ${step.channel} of the weight`} with ${corner}. ${sums}`,
+      text: `Step ${s} of ${n}: ${element} = ${num(step.value)}. Add ${num(step.value)} × ${trace.singleChannel ? 'kernel' : `row ${step.channel} of the weight (its ${receivers(trace, step)})`} with ${corner}. ${sums}`,
       short: `Step ${s} of ${n}: ${element} = ${num(step.value)}.`,
     };
   }
@@ -73,19 +74,28 @@ export function describeScatter(trace, s, step) {
   };
 }
 
-/** "Cell 2 now holds 6 + 3 = 9.": the cells of this step's window where copies overlap, with their sums. */
-function runningSums(trace, step) {
+/** "kernels w[1][0]–w[1][2] into output channels 0–2": what one step adds, and where. */
+function receivers(trace, step) {
+  const per = trace.outChannels / trace.groups;
+  const [a, b] = [step.firstOutputChannel, step.firstOutputChannel + per - 1];
+  return per === 1
+    ? `kernel w[${step.channel}][0] into output channel ${a}`
+    : `kernels w[${step.channel}][0]–w[${step.channel}][${per - 1}] into output channels ${a}–${b}, one each`;
+}
+
+/** "Cell 2 now holds 6 + 3 = 9.": the cells of this step's window where copies overlap, with their
+ *  sums, in output channel `co` (the one the step's buffer holds). */
+function runningSums(trace, step, co) {
   const bufS = sizes(trace, 'buffer');
-  const area = bufS.reduce((a, b) => a * b, 1);
   const overlaps = [];
-  for (let j = 0; j < trace.outChannels / trace.groups && overlaps.length <= sumsWritten; j++) {
-    const co = step.firstOutputChannel + j;
-    for (const cell of trace.reach([step.channel, ...step.position]).intermediate) {
-      if (cell[0] !== co) continue;
-      const i = co * area + indexIn(cell, bufS);
-      if (step.contributions[i] > 1 && !overlaps.some((o) => o.i === i)) overlaps.push({ i, cell });
-      if (overlaps.length > sumsWritten) break;
-    }
+  const per = trace.outChannels / trace.groups;
+  if (co < step.firstOutputChannel || co >= step.firstOutputChannel + per)
+    return `Output channel ${co}, shown, is in another group: this step adds nothing to it.`;
+  for (const cell of trace.reach([step.channel, ...step.position]).intermediate) {
+    if (cell[0] !== co) continue;
+    const i = indexIn(cell, bufS);
+    if (step.contributions[i] > 1 && !overlaps.some((o) => o.i === i)) overlaps.push({ i, cell });
+    if (overlaps.length > sumsWritten) break;
   }
   if (!overlaps.length)
     return trace.stepCount > 1 && step.index === 0 ? 'No copies overlap yet.' : 'Its copy overlaps no earlier copy.';
@@ -93,7 +103,11 @@ function runningSums(trace, step) {
     const terms = trace.contributions(cell, { where: 'intermediate' }).filter((t) => t.step <= step.index);
     const name =
       trace.singleChannel && trace.dims === 1 ? `Cell ${cell[1]}` : cellName('intermediate', cell, trace.singleChannel);
-    return `${name}: ${terms.map((t, k) => (k ? signed(fmt(t.product), true) : num(t.product))).join(' + ')} = ${num(step.buffer.data[i])}`;
+    // With channels the sum names where each product comes from: the input channels it adds over.
+    const names = trace.singleChannel
+      ? ''
+      : `${terms.map((t) => `${cellName('x', t.input, false)}·${tapName(t.tap, false)}`).join(' + ')} = `;
+    return `${name}: ${names}${terms.map((t, k) => (k ? signed(fmt(t.product), true) : num(t.product))).join(' + ')} = ${num(step.buffer.data[i])}`;
   });
   const more = overlaps.length > sumsWritten ? ' (and more)' : '';
   return `Where copies now overlap, the cells hold sums: ${written.join('; ')}${more}.`;

@@ -3,8 +3,11 @@
 // step, column t of Cᵀ lights up: it is step t's kernel copy, flattened; at a gather step, the row of
 // the output cell: it is that cell's window. C itself can be shown beside it, the same numbers read
 // by rows instead of columns. Every entry is the trace's (matrix, or matrixColumn/matrixRow when the
-// whole Cᵀ is too large to draw).
-import { cellName, cellOfFlat, shape2d, sizes } from './cells.js';
+// whole Cᵀ is too large to draw). With channels, Cᵀ is C_out × C_in blocks, one kernel each, zero
+// between groups: their map is drawn, and of Cᵀ itself the block of the shown output and input
+// channel (from matrixColumn/matrixRow with rows or columns), with x and y of those channels.
+import { cellAt, cellName, shape2d, sizes } from './cells.js';
+import { blockMap, groupsOf } from './channels.js';
 import { h, size } from './dom.js';
 import { Grid, mask } from './grid.js';
 import { outputCells } from './steps.js';
@@ -13,38 +16,50 @@ import { outputCells } from './steps.js';
 export const matrixCellsShown = 1600;
 
 export class MatrixView {
-  constructor({ point, go }) {
+  constructor({ point, go, channels }) {
     this.point = point;
     this.go = go;
+    this.channels = channels;
     this.showC = false;
     this.el = h('div', { className: 'view matrix' });
   }
 
   set(trace) {
     this.trace = trace;
-    const [rows, cols] = trace.matrixShape;
-    this.rows = rows;
-    this.cols = cols;
+    const [allRows, allCols] = trace.matrixShape;
     const single = trace.singleChannel;
     const inS = sizes(trace, 'input');
     const outS = sizes(trace, 'output');
     this.inS = inS;
     this.outS = outS;
-    const xNames = Array.from({ length: cols }, (_, i) => cellName('x', cellOfFlat(i, inS), single));
-    const yNames = Array.from({ length: rows }, (_, i) => cellName('y', cellOfFlat(i, outS), single));
-    this.whole = rows * cols <= matrixCellsShown && !trace.matrix.error;
+    // The block drawn: rows of the shown output channel, columns of the shown input channel (all of
+    // Cᵀ when there is one channel). first: the block's first row and column in Cᵀ.
+    const { in: ci, out: co } = single ? { in: 0, out: 0 } : this.channels;
+    const G = groupsOf(trace);
+    const rows = outS.reduce((a, b) => a * b, 1);
+    const cols = inS.reduce((a, b) => a * b, 1);
+    this.rows = rows;
+    this.cols = cols;
+    this.first = [co * rows, ci * cols];
+    const xNames = Array.from({ length: cols }, (_, i) => cellName('x', cellAt(ci, i, inS), single));
+    const yNames = Array.from({ length: rows }, (_, i) => cellName('y', cellAt(co, i, outS), single));
+    this.whole = rows * cols <= matrixCellsShown && (!single || !trace.matrix.error);
     const vector = (names, where, toCell) =>
       new Grid(names.length, 1, {
         rowNames: names,
         colNames: [''],
         onpoint: (i) => this.point(i < 0 ? null : where, i < 0 ? null : toCell(i)),
       });
-    this.x = vector(xNames, 'input', (i) => cellOfFlat(i, inS));
-    this.x.fill(trace.input.data);
-    this.x.label('x (input, flattened)');
-    this.y = vector(yNames, 'output', (i) => cellOfFlat(i, outS));
-    this.y.widen(trace.output.data, trace.carved.data);
-    this.y.label('y (output, flattened)');
+    this.x = vector(xNames, 'input', (i) => cellAt(ci, i, inS));
+    this.x.fill(trace.input.data, ci * cols);
+    this.x.label(single ? 'x (input, flattened)' : `x (input channel ${ci}, flattened)`);
+    this.y = vector(yNames, 'output', (i) => cellAt(co, i, outS));
+    this.y.widen(
+      trace.output.data.subarray(co * rows, (co + 1) * rows),
+      trace.carved.data.subarray(co * rows, (co + 1) * rows),
+    );
+    this.y.label(single ? 'y (output, flattened)' : `y (output channel ${co}, flattened)`);
+    const entry = (i) => [this.first[0] + Math.floor(i / cols), this.first[1] + (i % cols)];
     const direct = h('p', { className: 'remark' });
     const toggle = h('button', { type: 'button', className: 'toggle', textContent: 'Show C', 'aria-pressed': 'false' });
     toggle.addEventListener('click', () => {
@@ -54,28 +69,43 @@ export class MatrixView {
       this.c?.el.toggleAttribute('hidden', !this.showC);
     });
     direct.append(
-      `C, the direct convolution, maps ${single ? '' : 'C_out × '}${size(outS)} = ${rows} values to ${single ? '' : 'C_in × '}${size(inS)} = ${cols}: it is ${cols} × ${rows}. `,
-      `This operation applies its transpose Cᵀ, ${rows} × ${cols}: the shapes go back, the values do not.`,
+      `C, the direct convolution, maps ${single ? '' : `${trace.outChannels} × `}${size(outS)} = ${allRows} values to ${single ? '' : `${trace.inChannels} × `}${size(inS)} = ${allCols}: it is ${allCols} × ${allRows}. `,
+      `This operation applies its transpose Cᵀ, ${allRows} × ${allCols}: the shapes go back, the values do not.`,
+      single
+        ? ''
+        : G.ofIn(ci) === G.ofOut(co)
+          ? ` Drawn: its block for output channel ${co} and input channel ${ci} (${rows} × ${cols}): the kernel w[${ci}][${co % G.outPer}] at every position.`
+          : ` Drawn: its block for output channel ${co} and input channel ${ci} (${rows} × ${cols}): zero, the two channels are in different groups.`,
     );
+    this.blocks = single ? null : blockMap(trace, 'matrix');
+    this.blocks?.show(ci, co);
     const parts = [];
     if (this.whole) {
+      // The block's entries, column by column from the core (all of Cᵀ with one channel).
+      const data = single ? trace.matrix.data : new Float64Array(rows * cols);
+      if (!single)
+        for (let c = 0; c < cols; c++) {
+          const column = trace.matrixColumn(this.first[1] + c, { rows: [this.first[0], rows] });
+          for (let r = 0; r < rows; r++) data[r * cols + c] = column[r];
+        }
+      this.data = data;
       this.ct = new Grid(rows, cols, {
         rowNames: yNames,
         colNames: xNames,
-        onpoint: (i) => this.point(i < 0 ? null : 'matrix', i < 0 ? null : [Math.floor(i / cols), i % cols]),
+        onpoint: (i) => this.point(i < 0 ? null : 'matrix', i < 0 ? null : entry(i)),
       });
-      this.ct.fill(trace.matrix.data);
-      this.ct.label(`Cᵀ · ${rows} × ${cols}`);
+      this.ct.fill(data);
+      this.ct.label(single ? `Cᵀ · ${rows} × ${cols}` : `Block of Cᵀ · out ${co}, in ${ci} · ${rows} × ${cols}`);
       this.ct.el.classList.add('ct');
-      this.ct.markAll((i) => (trace.matrix.data[i] === 0 ? mask('z') : 0));
+      this.ct.markAll((i) => (data[i] === 0 ? mask('z') : 0));
       // C: the same numbers, transposed.
       const transposed = new Float64Array(rows * cols);
-      for (let r = 0; r < rows; r++)
-        for (let c = 0; c < cols; c++) transposed[c * rows + r] = trace.matrix.data[r * cols + c];
+      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) transposed[c * rows + r] = data[r * cols + c];
       this.c = new Grid(cols, rows, {
         rowNames: xNames,
         colNames: yNames,
-        onpoint: (i) => this.point(i < 0 ? null : 'matrix', i < 0 ? null : [i % rows, Math.floor(i / rows)]),
+        onpoint: (i) =>
+          this.point(i < 0 ? null : 'matrix', i < 0 ? null : entry((i % rows) * cols + Math.floor(i / rows))),
       });
       this.c.fill(transposed);
       this.c.label(`C · ${cols} × ${rows}`);
@@ -103,7 +133,7 @@ export class MatrixView {
       parts.push(
         h('p', {
           className: 'remark',
-          textContent: `Cᵀ is ${rows} × ${cols}: too large to draw here (over ${matrixCellsShown} cells). Its lit column or row is drawn, from the core's on-demand queries.`,
+          textContent: `${single ? 'Cᵀ' : 'This block of Cᵀ'} is ${rows} × ${cols}: too large to draw here (over ${matrixCellsShown} cells). Its lit column or row is drawn, from the core's on-demand queries.`,
         }),
         h(
           'div',
@@ -117,30 +147,42 @@ export class MatrixView {
         ),
       );
     }
-    this.el.replaceChildren(direct, this.whole ? toggle : '', ...parts);
+    this.el.replaceChildren(direct, this.blocks ? this.blocks.el : '', this.whole ? toggle : '', ...parts);
   }
 
   /** State s. by: 'scatter' (column s−1 lit, y after s columns) or 'gather' (row s−1 lit, y up to it). */
   show(s, by = 'scatter', buffer = null) {
     const trace = this.trace;
     const n = by === 'gather' ? outputCells(trace) : trace.stepCount;
-    const lit = s >= 1 && s <= n ? s - 1 : -1;
+    const global = s >= 1 && s <= n ? s - 1 : -1;
     const final = s > n;
+    // The lit column or row within the drawn block (-1: none, or outside it); `done` the last one
+    // before it, for the marks of x and y.
+    const [r0, c0] = this.first;
+    const local = (g, first, count) => (g >= first && g < first + count ? g - first : -1);
+    const lit = by === 'scatter' ? local(global, c0, this.cols) : local(global, r0, this.rows);
+    const done = final ? Infinity : global - (by === 'scatter' ? c0 : r0);
+    const co = r0 / this.rows;
     // y: after the first s columns (the carve of the buffer after s steps), or the cells computed.
     if (by === 'scatter') {
-      const data = final ? trace.output.data : lit >= 0 ? keptCells(trace, buffer ?? trace.step(lit).buffer) : null;
+      const data = final
+        ? trace.output.data.subarray(r0, r0 + this.rows)
+        : global >= 0
+          ? keptCells(trace, buffer ?? trace.step(global, { outChannels: [co, 1] }).buffer)
+          : null;
       this.y.fill(data);
       this.y.markAll(() => (data ? 0 : mask('z')));
-      this.x.markAll((i) => (i === lit ? mask('cur') : i < lit || final ? mask('done') : 0));
+      this.x.markAll((i) => (i === lit ? mask('cur') : i < done ? mask('done') : 0));
     } else {
-      for (let i = 0; i < this.rows; i++) this.y.set(i, final || i <= lit ? trace.output.data[i] : undefined);
-      this.y.markAll((i) => (i === lit ? mask('cur') : !final && i > lit ? mask('z') : 0));
+      for (let i = 0; i < this.rows; i++) this.y.set(i, i <= done ? trace.output.data[r0 + i] : undefined);
+      this.y.markAll((i) => (i === lit ? mask('cur') : i > done ? mask('z') : 0));
       this.x.markAll(() => 0);
     }
     const cols = this.cols;
     if (this.ct) {
+      const data = this.data;
       this.ct.markAll((i) => {
-        const zero = trace.matrix.data[i] === 0 ? mask('z') : 0;
+        const zero = data[i] === 0 ? mask('z') : 0;
         if (lit < 0) return zero;
         const on = by === 'scatter' ? i % cols === lit : Math.floor(i / cols) === lit;
         return zero | (on ? mask('line') : 0);
@@ -148,37 +190,49 @@ export class MatrixView {
       this.c?.markAll((i) => {
         const r = i % this.rows;
         const c = Math.floor(i / this.rows);
-        const zero = trace.matrix.data[r * cols + c] === 0 ? mask('z') : 0;
+        const zero = data[r * cols + c] === 0 ? mask('z') : 0;
         if (lit < 0) return zero;
         return zero | ((by === 'scatter' ? c === lit : r === lit) ? mask('line') : 0);
       });
     } else {
-      const column = by === 'scatter' && lit >= 0 ? trace.matrixColumn(lit) : null;
-      const row = by === 'gather' && lit >= 0 ? trace.matrixRow(lit) : null;
+      const column = by === 'scatter' && lit >= 0 ? trace.matrixColumn(global, { rows: [r0, this.rows] }) : null;
+      const row = by === 'gather' && lit >= 0 ? trace.matrixRow(global, { columns: [c0, this.cols] }) : null;
       this.line.fill(column);
       this.line.el.hidden = !column;
-      this.line.label(column ? `Column ${lit} of Cᵀ` : 'The lit column of Cᵀ');
+      this.line.label(column ? `Column ${global} of Cᵀ` : 'The lit column of Cᵀ');
       this.lineRow.fill(row);
       this.lineRow.el.hidden = !row;
-      this.lineRow.label(row ? `Row ${lit} of Cᵀ` : 'The lit row of Cᵀ');
+      this.lineRow.label(row ? `Row ${global} of Cᵀ` : 'The lit row of Cᵀ');
     }
   }
 
   highlight(found, picked) {
     const rel = (kind) => (found ? found.relatives[kind] : null);
-    this.x.mark('rel', rel('input')?.map((c) => flat(c, this.inS)) ?? null);
-    this.y.mark('rel', rel('output')?.map((c) => flat(c, this.outS)) ?? null);
-    this.x.mark('pick', picked?.kind === 'input' ? [flat(picked.cell, this.inS)] : null);
-    this.y.mark('pick', picked?.kind === 'output' ? [flat(picked.cell, this.outS)] : null);
+    // Cells and entries of Cᵀ as indices of the drawn block (those outside it are not drawn).
+    const [r0, c0] = this.first;
+    const inBlock = (g, first, count) => g >= first && g < first + count;
+    const xs = (cells) => cells.map((c) => flat(c, this.inS) - c0).filter((i) => inBlock(i, 0, this.cols));
+    const ys = (cells) => cells.map((c) => flat(c, this.outS) - r0).filter((i) => inBlock(i, 0, this.rows));
+    this.x.mark('rel', found ? xs(rel('input')) : null);
+    this.y.mark('rel', found ? ys(rel('output')) : null);
+    this.x.mark('pick', picked?.kind === 'input' ? xs([picked.cell]) : null);
+    this.y.mark('pick', picked?.kind === 'output' ? ys([picked.cell]) : null);
     if (!this.ct) return;
     const entries = [];
-    for (const [r, c] of rel('matrix') ?? []) {
-      if (r >= 0 && c >= 0) entries.push(r * this.cols + c);
-      else if (r >= 0) for (let k = 0; k < this.cols; k++) entries.push(r * this.cols + k);
-      else for (let k = 0; k < this.rows; k++) entries.push(k * this.cols + c);
+    for (const [gr, gc] of rel('matrix') ?? []) {
+      const [r, c] = [gr - r0, gc - c0];
+      if (gr >= 0 && gc >= 0) {
+        if (inBlock(r, 0, this.rows) && inBlock(c, 0, this.cols)) entries.push(r * this.cols + c);
+      } else if (gr >= 0 && inBlock(r, 0, this.rows))
+        for (let k = 0; k < this.cols; k++) entries.push(r * this.cols + k);
+      else if (gc >= 0 && inBlock(c, 0, this.cols)) for (let k = 0; k < this.rows; k++) entries.push(k * this.cols + c);
     }
     this.ct.mark('rel', found ? entries : null);
-    this.ct.mark('pick', picked?.kind === 'matrix' ? [picked.cell[0] * this.cols + picked.cell[1]] : null);
+    const pick = picked?.kind === 'matrix' ? [picked.cell[0] - r0, picked.cell[1] - c0] : null;
+    this.ct.mark(
+      'pick',
+      pick && inBlock(pick[0], 0, this.rows) && inBlock(pick[1], 0, this.cols) ? [pick[0] * this.cols + pick[1]] : null,
+    );
     this.c?.mark('rel', found ? entries.map((i) => (i % this.cols) * this.rows + Math.floor(i / this.cols)) : null);
   }
 }
@@ -186,7 +240,7 @@ export class MatrixView {
 const flat = (cell, spatial) =>
   cell[0] * spatial.reduce((a, b) => a * b, 1) + (spatial.length === 1 ? cell[1] : cell[1] * spatial[1] + cell[2]);
 
-/** The cells of the buffer that the carve keeps, flattened like y (layout only: which cells). */
+/** The cells of a one-channel buffer that the carve keeps, flattened like y (layout only: which cells). */
 function keptCells(trace, buffer) {
   const outS = sizes(trace, 'output');
   const bufS = sizes(trace, 'buffer');
@@ -194,14 +248,12 @@ function keptCells(trace, buffer) {
   const [, bcols] = shape2d(bufS);
   const start = trace.axes.map((a) => a.carveStart);
   const [r0, c0] = start.length === 1 ? [0, start[0]] : start;
-  const bufferArea = bufS.reduce((a, b) => a * b, 1);
-  const out = new Float64Array(trace.outChannels * orows * ocols);
-  for (let ch = 0, i = 0; ch < trace.outChannels; ch++)
-    for (let r = 0; r < orows; r++)
-      for (let c = 0; c < ocols; c++, i++) {
-        const br = r + r0;
-        const bc = c + c0;
-        out[i] = br < shape2d(bufS)[0] && bc < bcols ? buffer.data[ch * bufferArea + br * bcols + bc] : 0;
-      }
+  const out = new Float64Array(orows * ocols);
+  for (let r = 0, i = 0; r < orows; r++)
+    for (let c = 0; c < ocols; c++, i++) {
+      const br = r + r0;
+      const bc = c + c0;
+      out[i] = br < shape2d(bufS)[0] && bc < bcols ? buffer.data[br * bcols + bc] : 0;
+    }
   return out;
 }

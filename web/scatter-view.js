@@ -7,6 +7,7 @@ import { cellAt, extent, indexIn, shape2d, sizes } from './cells.js';
 import { fmt, h, size } from './dom.js';
 import { Grid, mask } from './grid.js';
 import { bufferWords } from './describe.js';
+import { blockMap, groupsOf } from './channels.js';
 import { scatterState } from './steps.js';
 
 /** At most this many kernels of the weight are drawn (the rest are counted): C_in × C_out/groups can be 4096. */
@@ -90,8 +91,10 @@ export class ScatterView {
       for (let c = 0; c < ocols; c++) if (r >= orows - opRows || c >= ocols - opCols) this.opCells.push(r * ocols + c);
 
     this.receivers = h('p', { className: 'receivers' });
+    this.blocks = single ? null : blockMap(trace, 'weight');
     this.el.replaceChildren(
       h('div', { className: 'row' }, this.input.el, this.kernels.el, this.copy.el),
+      this.blocks ? this.blocks.el : '',
       h(
         'div',
         { className: 'row' },
@@ -179,16 +182,23 @@ export class ScatterView {
       const only = make(0, 0);
       return { el: only.el, grids: [only] };
     }
-    // With channels: the kernels of the shown input channel's row and the shown output channel's
-    // column first, then the others, up to the bound.
-    const grids = [];
+    // With channels: the kernel of the shown pair first, then the rest of the shown input channel's
+    // row (the kernels its steps use), then the other rows of its group, up to the bound; drawn in
+    // the weight's order, rows of C_in.
     const el = h('div', { className: 'weight' });
     const total = trace.inChannels * perGroup;
     this.weightNote = h('p', { className: 'remark' });
     const body = h('div', { className: 'kernels', style: `--tconv-kernel-cols: ${Math.min(perGroup, 4)}` });
-    for (let ci = 0; ci < trace.inChannels && grids.length < kernelsShown; ci++) {
-      for (let j = 0; j < perGroup && grids.length < kernelsShown; j++) grids.push(make(ci, j));
-    }
+    const { in: shownIn, out: shownOut } = this.channels;
+    const [first, last] = groupsOf(trace).inputs(groupsOf(trace).ofIn(shownIn));
+    const chosen = [[shownIn, shownOut % perGroup]];
+    const rows = [shownIn];
+    for (let ci = first; ci <= last; ci++) if (ci !== shownIn) rows.push(ci);
+    for (const ci of rows)
+      for (let j = 0; j < perGroup && chosen.length < kernelsShown; j++)
+        if (ci !== shownIn || j !== shownOut % perGroup) chosen.push([ci, j]);
+    chosen.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const grids = chosen.map(([ci, j]) => make(ci, j));
     body.append(...grids.map((g) => g.el));
     el.append(
       h('p', {
@@ -198,7 +208,7 @@ export class ScatterView {
       body,
     );
     if (total > grids.length) {
-      this.weightNote.textContent = `${grids.length} of its ${total} kernels drawn (this page draws at most ${kernelsShown}); point at a step to see its own.`;
+      this.weightNote.textContent = `${grids.length} of its ${total} kernels drawn (at most ${kernelsShown}: those of the shown input channel and its group); the channel strips browse the others.`;
       el.append(this.weightNote);
     }
     return { el, grids };
@@ -208,9 +218,11 @@ export class ScatterView {
   show(s) {
     const trace = this.trace;
     const state = scatterState(trace, s);
-    const step = state.kind === 'step' ? trace.step(state.t) : null;
-    this.stepData = step;
     const { in: ci, out: co } = this.channels;
+    // Only the shown output channel's buffer is asked for: a step of a 64-channel example replays
+    // and copies one channel, not 64.
+    const step = state.kind === 'step' ? trace.step(state.t, { outChannels: [co, 1] }) : null;
+    this.stepData = step;
     const inArea = this.input.cells.length;
     const bufArea = this.buffer.cells.length;
     const outArea = this.output.cells.length;
@@ -245,9 +257,11 @@ export class ScatterView {
     }
 
     // The intermediate output: values, counts of copies so far, the window, the carve.
-    const buffer = state.kind === 'start' ? trace.bufferAfter(0) : step ? step.buffer : trace.finalBuffer;
+    const buffer =
+      state.kind === 'start' ? trace.bufferAfter(0, { outChannels: [co, 1] }) : step ? step.buffer : trace.finalBuffer;
     const counts = state.kind === 'start' ? null : step ? step.contributions : trace.finalContributions;
-    this.buffer.fill(buffer.data, co * bufArea);
+    const at = buffer === trace.finalBuffer ? co * bufArea : 0; // the others hold the shown channel only
+    this.buffer.fill(buffer.data, at);
     this.buffer.label(
       `Intermediate output: ${bufferWords(trace)}${state.kind === 'carve' || state.kind === 'bias' ? ' · the carve' : ' · before the carve'}${trace.singleChannel ? '' : ` · channel ${co}`}`,
     );
@@ -271,7 +285,7 @@ export class ScatterView {
       cols - Math.max(0, ax[1].carveEnd) - ax[1].outputPadding,
     ];
     this.buffer.markAll((i) => {
-      const copies = counts ? counts[co * bufArea + i] : 0;
+      const copies = counts ? counts[at + i] : 0;
       let m = copies === 0 ? mask('z') : copies > 1 ? mask('m') : 0;
       if (!win) return m;
       const r = Math.floor(i / cols);
@@ -295,12 +309,20 @@ export class ScatterView {
     this.output.markAll((i) => (out ? 0 : mask('z')) | (op.has(i) ? mask('op') : 0));
 
     if (!trace.singleChannel) {
+      this.blocks.show(ci, co);
       this.receivers.textContent = step
         ? `Step ${state.t + 1} adds ${fmt(step.value)} × row ${step.channel} of the weight into output channels ${step.firstOutputChannel}–${step.firstOutputChannel + perGroup - 1} at once` +
           `${feeds ? '' : `; channel ${co}, shown, is in another group and receives nothing from it`}.`
         : `Each output channel sums the copies from the ${trace.inChannels / trace.groups} input ${trace.inChannels / trace.groups === 1 ? 'channel' : 'channels'} of its group.`;
     }
     this.state = state;
+  }
+
+  /** What a cell of the shown intermediate output holds after the shown step (undefined elsewhere). */
+  heldNow(cell) {
+    const step = this.stepData;
+    if (!step || cell[0] !== this.channels.out) return undefined;
+    return step.buffer.data[indexIn(cell, this.sizes.buffer)];
   }
 
   /** The grids of a kind, for the provenance highlight: [grid, channel of its cells]. */

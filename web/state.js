@@ -255,8 +255,9 @@ export const presets = {
   ],
 };
 
-/** What this page draws at most: per axis, and in all (the core accepts more, but not as smooth tables). */
-export const limits = { input: 16, kernel: 7, buffer: 67, channels: 64, cells: 20000 };
+/** What this page draws at most: per axis, channels, and cells in all views of one example together
+ *  (the core accepts more, but not as smooth tables; channels beyond the shown ones are browsed). */
+export const limits = { input: 16, kernel: 7, buffer: 67, channels: 64, cells: 30000 };
 
 /**
  * The first size over those limits as {field, axis, message}, or null; `who` names whose limit it

@@ -9,6 +9,7 @@ import { describeGather, describeMatrix, describeScatter } from './describe.js';
 import { axisNames, fmt, h, rescroll, scrollable, size } from './dom.js';
 import { formulas } from './formulas.js';
 import { inspect, soFar } from './provenance.js';
+import { ChannelStrip, drawnWords, groupsOf, ruleWords } from './channels.js';
 import { budgeted } from './grid.js';
 import { ScatterView } from './scatter-view.js';
 import { lastState, outputCells, stateName, stepCount, views } from './steps.js';
@@ -51,7 +52,7 @@ export class Viz {
     this.makeView = {
       gather: (GatherView) =>
         new GatherView({ point, go: (s) => budgeted(() => this.#goGather(s)), channels: this.channels }),
-      matrix: (MatrixView) => new MatrixView({ point, go }),
+      matrix: (MatrixView) => new MatrixView({ point, go, channels: this.channels }),
     };
     this.gather = null;
     this.matrix = null;
@@ -240,10 +241,11 @@ export class Viz {
         this.gather.show(outputCells(trace) + 1);
         this.matrix.show(Math.min(s, trace.stepCount + 1), 'scatter', this.scatter.stepData?.buffer);
       }
-      words = describeScatter(trace, s, this.scatter.stepData);
+      words = describeScatter(trace, s, this.scatter.stepData, this.channels.out);
       if (!reducedMotion.matches && s === previous + 1) this.#fly();
     }
     if (this.view === 'all') this.#follow(s);
+    this.#strips();
     if (this.showCounts) this.#counts();
     this.desc.textContent = words.text;
     rescroll(this.desc);
@@ -304,59 +306,78 @@ export class Viz {
       `to ${to}; this operation goes back the other way with the transposed matrix. The shapes return, the values do not.`;
   }
 
-  /** Channel pickers when there are several: which input and output channel the grids show. */
+  /** With several channels: the input and output channels as strips that choose the ones drawn,
+   *  the rule of the groups, and how many cells are drawn against the bound. */
   #pickers() {
     const trace = this.trace;
     this.pickers.replaceChildren();
     this.pickers.hidden = trace.singleChannel || (trace.inChannels === 1 && trace.outChannels === 1);
     if (this.pickers.hidden) return;
-    const picker = (label, count, key) => {
-      const select = h('select', { 'aria-label': label });
-      for (let c = 0; c < count; c++) select.append(h('option', { value: c, textContent: `${c}` }));
-      select.value = this.channels[key];
-      select.addEventListener('change', () => {
-        this.channels[key] = Number(select.value);
-        this.pinned = key;
-        this.#rebuildChannels();
-      });
-      return h('label', {}, `${label} `, select);
+    const G = groupsOf(trace);
+    const pick = (key) => (c) => {
+      if (this.channels[key] === c) return;
+      this.channels[key] = c;
+      this.pinned = key;
+      // A channel of another group brings a channel of that group to the other side.
+      if (key === 'out' && G.ofIn(this.channels.in) !== G.ofOut(c)) this.channels.in = G.inputs(G.ofOut(c))[0];
+      if (key === 'in' && G.ofIn(c) !== G.ofOut(this.channels.out)) this.channels.out = G.outputs(G.ofIn(c))[0];
+      this.#rebuildChannels();
     };
-    this.inPicker = picker('Input channel', trace.inChannels, 'in');
-    this.outPicker = picker('Output channel', trace.outChannels, 'out');
-    const perGroup = trace.outChannels / trace.groups;
-    const inPerGroup = trace.inChannels / trace.groups;
-    const rule =
-      trace.groups > 1
-        ? `groups ${trace.groups}: input channels ${0}–${inPerGroup - 1} feed output channels 0–${perGroup - 1} only, and so on for each group.`
-        : `every input channel feeds every output channel.`;
-    this.pickers.append(this.inPicker, this.outPicker, h('span', { className: 'rule', textContent: rule }));
+    this.inStrip = new ChannelStrip('input', pick('in'));
+    this.inStrip.set(trace.inChannels, G.inPer);
+    this.outStrip = new ChannelStrip('output', pick('out'));
+    this.outStrip.set(trace.outChannels, G.outPer);
+    this.rule = h('p', { className: 'rule' });
+    this.drawn = h('p', { className: 'rule drawn' });
+    this.pickers.append(this.inStrip.el, this.outStrip.el, this.rule, this.drawn);
+  }
+
+  /** The strips and the rule follow the state: this step's input channel and its receivers. */
+  #strips() {
+    const trace = this.trace;
+    if (this.pickers.hidden) return;
+    const G = groupsOf(trace);
+    const step = this.by === 'scatter' ? this.scatter.stepData : null;
+    const group = G.ofIn(this.channels.in);
+    this.inStrip.show(this.channels.in, step ? [step.channel, step.channel] : undefined, G.inputs(group));
+    this.outStrip.show(
+      this.channels.out,
+      step ? [step.firstOutputChannel, step.firstOutputChannel + G.outPer - 1] : undefined,
+      G.outputs(group),
+    );
+    this.rule.textContent = ruleWords(trace, group);
+    // Counted once per drawing (the grids are rebuilt only with new shapes or channels).
+    if (this.countedFor !== this.scatter.el.firstChild || this.countedView !== this.view) {
+      this.countedFor = this.scatter.el.firstChild;
+      this.countedView = this.view;
+      this.drawn.textContent = drawnWords(this.stage.getElementsByTagName('td').length);
+    }
   }
 
   #rebuildChannels() {
     this.scatter.set(this.trace);
     if (this.gather && this.built.gather === this.trace) this.gather.set(this.trace);
-    for (const [picker, key] of [
-      [this.inPicker, 'in'],
-      [this.outPicker, 'out'],
-    ])
-      if (picker) picker.querySelector('select').value = this.channels[key];
-    this.go(this.state);
+    if (this.matrix && this.built.matrix === this.trace) this.matrix.set(this.trace);
+    // The reader's choice holds until the next step: the same state does not follow its channel.
+    this.holding = true;
+    try {
+      this.go(this.state);
+    } finally {
+      this.holding = false;
+    }
   }
 
   /** A scatter step shows its own input channel and, unless the reader chose one, its group's first output channel. */
   #followStep(s) {
     const trace = this.trace;
-    if (trace.singleChannel || s < 1 || s > trace.stepCount) return;
+    if (trace.singleChannel || this.holding || s < 1 || s > trace.stepCount) return;
     const area = trace.input.data.length / trace.inChannels;
     const ci = Math.floor((s - 1) / area);
-    const perGroup = trace.outChannels / trace.groups;
-    const group = Math.floor(ci / (trace.inChannels / trace.groups));
+    const G = groupsOf(trace);
+    const group = G.ofIn(ci);
     const next = {
       in: ci,
-      out:
-        this.pinned === 'out' && Math.floor(this.channels.out / perGroup) === group
-          ? this.channels.out
-          : group * perGroup,
+      out: this.pinned === 'out' && G.ofOut(this.channels.out) === group ? this.channels.out : G.outputs(group)[0],
     };
     if (next.in !== this.channels.in || next.out !== this.channels.out) {
       Object.assign(this.channels, next);
@@ -367,12 +388,12 @@ export class Viz {
   /** A gather step shows its output cell's channel and an input channel of its group. */
   #followCell(s) {
     const trace = this.trace;
-    if (trace.singleChannel || s < 1 || s > outputCells(trace)) return;
+    if (trace.singleChannel || this.holding || s < 1 || s > outputCells(trace)) return;
     const area = outputCells(trace) / trace.outChannels;
     const co = Math.floor((s - 1) / area);
-    const inPerGroup = trace.inChannels / trace.groups;
-    const group = Math.floor(co / (trace.outChannels / trace.groups));
-    const ci = Math.floor(this.channels.in / inPerGroup) === group ? this.channels.in : group * inPerGroup;
+    const G = groupsOf(trace);
+    const group = G.ofOut(co);
+    const ci = G.ofIn(this.channels.in) === group ? this.channels.in : G.inputs(group)[0];
     if (co !== this.channels.out || ci !== this.channels.in) {
       Object.assign(this.channels, { in: ci, out: co });
       this.#rebuildChannels();
@@ -421,12 +442,7 @@ export class Viz {
       v.highlight(found, this.picked);
     // While stepping the scatter, a cell of the intermediate output also says what it holds so far.
     const step = this.by === 'scatter' ? this.scatter.stepData : null;
-    const now =
-      step && where === 'intermediate'
-        ? step.buffer.data[
-            cell[0] * (step.buffer.data.length / this.trace.outChannels) + indexIn(cell, sizes(this.trace, 'buffer'))
-          ]
-        : undefined;
+    const now = step && where === 'intermediate' ? this.scatter.heldNow(cell) : undefined;
     this.provenance.textContent = found.sentence + (step ? soFar(found, step.index, now) : '');
     this.oninspect(found);
   }

@@ -1,0 +1,367 @@
+// Channels and groups on screen, checked against the core (the same tconv.js in Node): a 2 → 3
+// channel spec, a groups-2 spec and a depthwise one stepped through, every step's intermediate
+// output and scaled copy in every output channel, the channels the strips mark, the sums the step's
+// description writes and the provenance of every output cell; the block maps of the weight and of
+// Cᵀ; the presets; the editor's channel fields; and the element with 64 groups (64 → 64 channels,
+// 16 × 16, kernel 7 × 7) drawing its shown channels only, within the named bound of drawn cells
+// (its timings are scripts/bench-channels.mjs's: no test here is timed).
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { fmt } from '../../web/dom.js';
+import { core, shotPath, showView, start, text } from './support.mjs';
+
+let site;
+let api;
+let pages = [];
+before(async () => {
+  site = await start();
+  api = await core();
+});
+after(() => site.close());
+const open = async (...args) => {
+  const page = await site.open(...args);
+  pages.push(page);
+  return page;
+};
+afterEach(async () => {
+  for (const page of pages) {
+    assert.deepEqual(page.problems, [], 'console errors');
+    await page.context().close();
+  }
+  pages = [];
+});
+
+const ramp = (n, m, k = 1) =>
+  Array.from({ length: n }, (_, r) => Array.from({ length: m }, (_, c) => (r * m + c + k) % 5));
+const specs = {
+  '2 → 3 channels (1D, stride 2)': {
+    dims: 1,
+    input: [
+      [1, 2],
+      [3, -1],
+    ],
+    weight: [
+      [
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ],
+      [
+        [2, 1],
+        [1, 2],
+        [0, -1],
+      ],
+    ],
+    stride: 2,
+  },
+  'groups 2 (2D, 4 → 2 channels, stride 2)': {
+    dims: 2,
+    input: [ramp(2, 2), ramp(2, 2, 2), ramp(2, 2, 3), ramp(2, 2, 4)],
+    weight: [
+      [ramp(2, 2)],
+      [ramp(2, 2, 1)],
+      [
+        [
+          [1, 0],
+          [0, -1],
+        ],
+      ],
+      [
+        [
+          [0, 1],
+          [1, 0],
+        ],
+      ],
+    ],
+    stride: 2,
+    groups: 2,
+  },
+  'depthwise (1D, groups = 3 channels, a bias per channel)': {
+    dims: 1,
+    input: [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ],
+    weight: [[[1, 2]], [[0, 1]], [[-1, 1]]],
+    groups: 3,
+    bias: [0.5, -1, 2],
+  },
+};
+const query = (spec) => {
+  const n = spec.dims;
+  const parts = [
+    `in${n}=${encodeURIComponent(JSON.stringify(spec.input))}`,
+    `w${n}=${encodeURIComponent(JSON.stringify(spec.weight))}`,
+  ];
+  if (spec.stride) parts.push(`s${n}=${spec.stride}`);
+  if (spec.groups) parts.push(`g${n}=${spec.groups}`);
+  if (spec.bias) parts.push(`b${n}=${spec.bias.join(',')}`);
+  return `?${parts.join('&')}`;
+};
+
+// How the page writes numbers in its sentences: the real minus sign, negative factors in parentheses.
+const num = (v) => fmt(v).replace(/^-/, '−');
+const factor = (v) => (v < 0 ? `(${num(v)})` : num(v));
+const name = (symbol, cell) => symbol + cell.map((v) => `[${v}]`).join('');
+const numbers = (page, selector) => page.$$eval(`${selector} tbody td`, (tds) => tds.map((td) => td.textContent));
+const pressed = (page, ex, side) =>
+  page.$eval(`#ex${ex} .strip-${side} button[aria-pressed=true]`, (b) => Number(b.dataset.c));
+const ringed = (page, ex, side) =>
+  page.$$eval(`#ex${ex} .strip-${side} button.now`, (bs) => bs.map((b) => Number(b.dataset.c)));
+const pick = (page, ex, side, c) => page.click(`#ex${ex} .strip-${side} button[data-c="${c}"]`);
+const flatCells = (shape, channel) => {
+  const area = shape.reduce((a, b) => a * b, 1);
+  return Array.from({ length: area }, (_, i) =>
+    shape.length === 2 ? [channel, Math.floor(i / shape[1]), i % shape[1]] : [channel, i],
+  );
+};
+
+/** The sums a step's description writes ("intermediate[0][2]: x[0][1]·w[0][0][0] + … = 2 + 2 = 4"), each
+ *  rebuilt from the core's contributions up to this step and the core's buffer. */
+function checkSums(desc, trace, t, co) {
+  const at = desc.indexOf('the cells hold sums: ');
+  if (at < 0) return 0;
+  const buffer = trace.bufferAfter(t + 1, { outChannels: [co, 1] }).data;
+  const bufShape = trace.axes.map((a) => a.buffer);
+  let checked = 0;
+  for (const written of desc
+    .slice(at + 'the cells hold sums: '.length)
+    .replace(/( \(and more\))?\.$/, '')
+    .split('; ')) {
+    const cell = [...written.slice(0, written.indexOf(':')).matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    const terms = trace.contributions(cell, { where: 'intermediate' }).filter((term) => term.step <= t);
+    const i = bufShape.length === 2 ? cell[1] * bufShape[1] + cell[2] : cell[1];
+    const expected =
+      `${name('intermediate', cell)}: ${terms.map((term) => `${name('x', term.input)}·${name('w', term.tap)}`).join(' + ')} = ` +
+      `${terms.map((term, k) => (k ? factor(term.product) : num(term.product))).join(' + ')} = ${num(buffer[i])}`;
+    assert.equal(written, expected, `step ${t + 1}: the written sum of ${name('intermediate', cell)}`);
+    checked++;
+  }
+  return checked;
+}
+
+describe('stepping with channels, against the core', () => {
+  for (const [label, spec] of Object.entries(specs)) {
+    test(`${label}: every step's buffer and copy in every output channel, the strips, the sums, the provenance`, async () => {
+      const n = spec.dims;
+      const trace = api.trace(spec);
+      const page = await open(query(spec));
+      const ex = `#ex${n}`;
+      const per = trace.outChannels / trace.groups;
+      const outShape = trace.axes.map((a) => a.output);
+      const taps = trace.axes.reduce((k, a) => k * a.kernel, 1);
+      assert.match(
+        await text(page, `${ex} .summary`),
+        new RegExp(`${trace.inChannels} → ${trace.outChannels} channels`),
+      );
+      assert.match(
+        await text(page, `${ex} .pickers .rule`),
+        trace.groups === 1 ? /every input channel feeds every output channel/ : new RegExp(`^groups ${trace.groups}`),
+      );
+      let sums = 0;
+      await page.click(`${ex} button.first`);
+      for (let t = 0; t < trace.stepCount; t++) {
+        await page.click(`${ex} button.next`);
+        const step = trace.step(t);
+        // The step's own input channel is drawn and ringed; its receivers are ringed on the output side.
+        assert.equal(await pressed(page, n, 'input'), step.channel, `step ${t + 1}: the input channel drawn`);
+        assert.deepEqual(await ringed(page, n, 'input'), [step.channel]);
+        assert.deepEqual(
+          await ringed(page, n, 'output'),
+          Array.from({ length: per }, (_, j) => step.firstOutputChannel + j),
+          `step ${t + 1}: the output channels that receive its copies`,
+        );
+        assert.match(
+          await text(page, `${ex} .receivers`),
+          new RegExp(
+            `into output channels? ${step.firstOutputChannel}${per > 1 ? `–${step.firstOutputChannel + per - 1}` : ''}`,
+          ),
+        );
+        const desc = await text(page, `${ex} .desc`);
+        sums += checkSums(desc, trace, t, await pressed(page, n, 'output'));
+        // Every output channel of the example, picked in the strip: its buffer after this step, and
+        // the scaled copy where the step feeds it.
+        for (let co = 0; co < trace.outChannels; co++) {
+          await pick(page, n, 'output', co);
+          assert.equal(await pressed(page, n, 'output'), co);
+          const expected = trace.bufferAfter(t + 1, { outChannels: [co, 1] }).data;
+          assert.deepEqual(
+            await numbers(page, `${ex} .scatter .buf`),
+            Array.from(expected, fmt),
+            `step ${t + 1}: intermediate output of channel ${co}`,
+          );
+          const feeds = co >= step.firstOutputChannel && co < step.firstOutputChannel + per;
+          const copy = await numbers(page, `${ex} .scatter .copy`);
+          if (feeds) {
+            const j = co - step.firstOutputChannel;
+            assert.deepEqual(
+              copy,
+              Array.from(step.products.data.subarray(j * taps, (j + 1) * taps), fmt),
+              `copy into ${co}`,
+            );
+          } else
+            assert.ok(
+              copy.every((v) => v === ''),
+              `step ${t + 1} adds nothing to channel ${co}`,
+            );
+          if (per === trace.outChannels || feeds) continue;
+          // A channel of another group: the input strip moved to that group, the description says so.
+          assert.match(await text(page, `${ex} .receivers`), /in another group and receives nothing/);
+        }
+      }
+      assert.ok(sums > 0 || trace.groups === trace.inChannels, 'some step wrote a sum over input channels');
+
+      // The end: every output cell of every channel, its value and its provenance sentence.
+      await page.click(`${ex} button.last`);
+      for (let co = 0; co < trace.outChannels; co++) {
+        await pick(page, n, 'output', co);
+        const area = outShape.reduce((a, b) => a * b, 1);
+        assert.deepEqual(
+          await numbers(page, `${ex} .scatter .out`),
+          Array.from(trace.output.data.subarray(co * area, (co + 1) * area), fmt),
+          `the output of channel ${co}`,
+        );
+        const tds = await page.$$(`${ex} .scatter .out tbody td`);
+        for (const [i, cell] of flatCells(outShape, co).entries()) {
+          await tds[i].hover();
+          const terms = trace.contributions(cell);
+          const bias = trace.bias ? ` + ${factor(trace.bias[co])} (bias)` : '';
+          const value = trace.output.data[co * area + i];
+          const expected = terms.length
+            ? `${name('out', cell)} = ${terms.map((term) => `${name('x', term.input)}·${name('w', term.tap)}`).join(' + ')} = ` +
+              `${terms.map((term) => `${num(term.value)}·${factor(term.weight)}`).join(' + ')}${bias} = ${num(value)}`
+            : `${name('out', cell)} = ${num(value)}`;
+          assert.ok(
+            (await text(page, `${ex} .provenance`)).startsWith(expected),
+            `provenance of ${name('out', cell)}: ${await text(page, `${ex} .provenance`)} (expected ${expected})`,
+          );
+        }
+      }
+      trace.dispose();
+    });
+  }
+
+  test('the block maps: the weight as C_in × C_out blocks and Cᵀ in blocks, zero between groups, the group lit', async () => {
+    const spec = specs['groups 2 (2D, 4 → 2 channels, stride 2)'];
+    const trace = api.trace(spec);
+    const page = await open(query(spec));
+    const map = await page.$$eval('#ex2 .scatter .blocks tbody tr', (rows) =>
+      rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => [td.textContent, td.className])),
+    );
+    // 4 input channels × 2 output channels; group 0 is inputs 0–1 → output 0, group 1 inputs 2–3 → output 1.
+    assert.equal(map.length, 4);
+    for (const [ci, row] of map.entries())
+      for (const [co, [, cls]] of row.entries())
+        assert.equal(cls.includes('z'), Math.floor(ci / 2) !== co, `block in ${ci} → out ${co}: zero between groups`);
+    // Stepping into group 1 lights its blocks.
+    await page.click('#ex2 button.first');
+    for (let s = 0; s < 9; s++) await page.click('#ex2 button.next');
+    const lit = await page.$$eval('#ex2 .scatter .blocks tbody td.tap', (tds) => tds.length);
+    assert.equal(lit, 2, 'the current group: 2 input channels × 1 output channel');
+    assert.match(
+      await text(page, '#ex2 .pickers .rule'),
+      /input channels 0–1 feed output channel 0 only; input channels 2–3 feed output channel 1 only/,
+    );
+    // Cᵀ: its block map, and the block drawn of the shown channels equals the core's entries.
+    await showView(page, 2, 'matrix');
+    assert.equal(await page.$$eval('#ex2 .matrix .blocks tbody td', (tds) => tds.length), 8);
+    const inArea = 4;
+    const outShape = trace.axes.map((a) => a.output);
+    const outArea = outShape[0] * outShape[1];
+    for (const ci of [0, 3]) {
+      await pick(page, 2, 'input', ci);
+      const co = await pressed(page, 2, 'output');
+      const drawn = await numbers(page, '#ex2 .matrix .ct');
+      const expected = [];
+      for (let r = 0; r < outArea; r++)
+        for (let c = 0; c < inArea; c++) expected.push(fmt(trace.matrixEntry(co * outArea + r, ci * inArea + c)));
+      assert.deepEqual(drawn, expected, `the block of Cᵀ for out ${co}, in ${ci}`);
+    }
+    trace.dispose();
+  });
+
+  test('the presets open the channel examples, the bias step adds one number per channel', async () => {
+    const page = await open('');
+    for (const [label, summary] of [
+      ['2 → 3 channels', /2 → 3 channels/],
+      ['Groups 2', /2 → 2 channels, groups 2/],
+      ['Depthwise (groups = channels)', /3 → 3 channels, groups 3/],
+      ['A bias per output channel', /1 → 2 channels, bias per channel/],
+    ]) {
+      await page.selectOption('#e1-preset', { label });
+      assert.match(await text(page, '#ex1 .summary'), summary, label);
+    }
+    await page.click('#ex1 button.last');
+    assert.match(await text(page, '#ex1 .desc'), /Add the bias 0\.5, −1 \(one per output channel\)/);
+    await page.screenshot({ path: shotPath('channels-bias-1280') });
+  });
+
+  test('the editor: channels and groups, their errors at the field with the valid range, the URL', async () => {
+    const page = await open('');
+    await page.selectOption('#e1-preset', { label: '2 → 3 channels' });
+    await page.fill('#ex1 input[aria-label="out channels"]', '4');
+    assert.match(await text(page, '#ex1 .summary'), /2 → 4 channels/);
+    await page.fill('#ex1 input[aria-label="groups"]', '3');
+    const msg = await text(page, '#e1-out_channels');
+    assert.match(msg, /out channels \(4\) must be a multiple of groups \(3\)/);
+    assert.equal(await page.inputValue('#ex1 input[aria-label="groups"]'), '3', 'the typing stays');
+    await page.fill('#ex1 input[aria-label="groups"]', '2');
+    assert.match(await text(page, '#ex1 .summary'), /2 → 4 channels, groups 2/);
+    await page.fill('#ex1 input[aria-label="in channels"]', '99');
+    assert.match(await text(page, '#e1-in_channels'), /from 1 to 64/);
+    await page.fill('#ex1 input[aria-label="in channels"]', '2');
+    await page.click('#ex1 button.random');
+    await page.waitForFunction(() => /w1=/.test(location.search) && /g1=2/.test(location.search));
+    const url = new URL(page.url());
+    const weight = JSON.parse(url.searchParams.get('w1'));
+    assert.equal(weight.length, 2, 'C_in rows in the URL');
+    assert.equal(weight[0].length, 2, 'C_out/groups columns');
+  });
+});
+
+describe('the element with 64 groups', () => {
+  test('64 → 64 channels, 16 × 16, kernel 7 × 7: only the shown channels drawn, the bound named, steps right', async () => {
+    const spec = {
+      dims: 2,
+      input: Array.from({ length: 64 }, (_, c) => ramp(16, 16, c)),
+      weight: Array.from({ length: 64 }, (_, c) => [ramp(7, 7, c + 1)]),
+      groups: 64,
+    };
+    const trace = api.trace(spec);
+    const page = await open('examples/blog-post.html');
+    await page.evaluate((s) => {
+      const el = document.createElement('tconv-viz');
+      el.id = 'big';
+      el.setAttribute('input', JSON.stringify(s.input));
+      el.setAttribute('weight', JSON.stringify(s.weight));
+      el.setAttribute('groups', '64');
+      document.body.prepend(el);
+    }, spec);
+    await page.waitForFunction(() => document.getElementById('big').stepCount !== null);
+    assert.equal(await page.$eval('#big', (el) => el.error), null);
+    assert.equal(await page.$eval('#big', (el) => el.stepCount), 64 * 256);
+    const drawn = await page.$eval('#big', (el) => el.shadowRoot.querySelectorAll('td').length);
+    assert.ok(drawn <= 30000, `${drawn} cells drawn`);
+    assert.match(
+      await page.$eval('#big', (el) => el.shadowRoot.querySelector('.drawn').textContent),
+      /cells drawn, of a bound of 30,000 for all channels and views/,
+    );
+    // Steps in channel 0, then a jump into channel 40: its buffer is the core's.
+    const buf = (el) => [...el.shadowRoot.querySelectorAll('.scatter .buf tbody td')].map((td) => td.textContent);
+    await page.$eval('#big', (el) => el.setAttribute('step', '3'));
+    assert.deepEqual(
+      await page.$eval('#big', buf),
+      Array.from(trace.bufferAfter(3, { outChannels: [0, 1] }).data, fmt),
+    );
+    await page.$eval('#big', (el) => el.setAttribute('step', String(40 * 256 + 17)));
+    await page.$eval('#big', () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    assert.deepEqual(
+      await page.$eval('#big', buf),
+      Array.from(trace.bufferAfter(40 * 256 + 17, { outChannels: [40, 1] }).data, fmt),
+      'the buffer of channel 40, which step 10257 feeds',
+    );
+    assert.ok((await page.$eval('#big', (el) => el.shadowRoot.querySelectorAll('td').length)) <= 30000);
+    trace.dispose();
+  });
+});
