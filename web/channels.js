@@ -118,15 +118,15 @@ export function blockMap(trace, of) {
   const matrix = of === 'matrix';
   const [rows, cols] = matrix ? [trace.outChannels, trace.inChannels] : [trace.inChannels, trace.outChannels];
   const inOut = (r, c) => (matrix ? [c, r] : [r, c]);
-  const title = matrix
-    ? `Cᵀ in blocks: ${rows} output × ${cols} input channels; each block is one kernel, flattened`
-    : `The weight as C_in × C_out blocks: ${rows} × ${cols}; a number is j of w[c_in][j]`;
-  const zeros =
-    trace.groups > 1 ? `; the zero blocks between groups are the weight that groups ${trace.groups} leaves out` : '';
+  const title = matrix ? `Cᵀ in blocks: ${rows} × ${cols}` : `Weight as C_in × C_out blocks: ${rows} × ${cols}`;
+  const what = matrix
+    ? 'Cᵀ in blocks: one per output channel (rows) and input channel (columns), each a kernel spread over the positions; a number is the j of its kernel w[c_in][j]'
+    : 'The weight as C_in × C_out blocks (rows: input channels, columns: output channels); a number is the j of the kernel w[c_in][j] that joins them';
+  const zeros = trace.groups > 1 ? `; ·: a zero block, between groups (groups ${trace.groups} leaves them out)` : '';
   if (rows * cols > blocksShown) {
     const el = h('p', {
       className: 'remark blocks-note',
-      textContent: `${title}: ${rows * cols} blocks, ${trace.groups * G.inPer * G.outPer} of them non-zero (on the diagonal, one run per group)${zeros}.`,
+      textContent: `${title}, ${rows * cols} blocks: ${trace.groups * G.inPer * G.outPer} of them hold a kernel (on the diagonal, one run per group), the others are zero blocks between groups (this example draws at most ${blocksShown} blocks).`,
     });
     return { el, show() {} };
   }
@@ -136,17 +136,23 @@ export function blockMap(trace, of) {
     colNames: names(matrix ? 'in ' : 'out ', cols),
   });
   grid.el.classList.add('blocks', 'dense');
-  grid.label(`${title}${zeros}`);
+  grid.label(title);
+  const el = h(
+    'div',
+    { className: 'block-map' },
+    grid.el,
+    h('p', { className: 'remark', textContent: `${what}${zeros}.` }),
+  );
   const inGroup = (i) => {
     const [ci, co] = inOut(Math.floor(i / cols), i % cols);
     return G.ofIn(ci) === G.ofOut(co);
   };
   for (let i = 0; i < rows * cols; i++) {
     const [, co] = inOut(Math.floor(i / cols), i % cols);
-    grid.set(i, inGroup(i) ? co % G.outPer : 0);
+    grid.set(i, inGroup(i) ? co % G.outPer : '·');
   }
   return {
-    el: grid.el,
+    el,
     grid,
     /** The shown pair of channels picked, its group's blocks lit. */
     show(ci, co) {
@@ -162,5 +168,5 @@ export function blockMap(trace, of) {
 
 /** "1,234 cells drawn (bound: 20,000 in all channels and views)" for the views' grids. */
 export function drawnWords(count) {
-  return `${count.toLocaleString('en')} cells drawn, of a bound of ${limits.cells.toLocaleString('en')} for all channels and views: the other channels are browsed, one input and one output channel at a time.`;
+  return `${count.toLocaleString('en')} cells drawn, of a bound of ${limits.cells.toLocaleString('en')} for all channels and views: one input and one output channel at a time, the strips choose them.`;
 }

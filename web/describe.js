@@ -74,8 +74,8 @@ export function describeScatter(trace, s, step, channel = 0) {
   };
 }
 
-/** "kernels w[1][0]–w[1][2] into output channels 0–2": what one step adds, and where. */
-function receivers(trace, step) {
+/** "kernels w[1][0]–w[1][2] into output channels 0–2, one each": what one step adds, and where. */
+export function receivers(trace, step) {
   const per = trace.outChannels / trace.groups;
   const [a, b] = [step.firstOutputChannel, step.firstOutputChannel + per - 1];
   return per === 1

@@ -6,7 +6,7 @@
 import { cellAt, extent, indexIn, shape2d, sizes } from './cells.js';
 import { fmt, h, size } from './dom.js';
 import { Grid, mask } from './grid.js';
-import { bufferWords } from './describe.js';
+import { bufferWords, receivers } from './describe.js';
 import { blockMap, groupsOf } from './channels.js';
 import { scatterState } from './steps.js';
 
@@ -203,7 +203,7 @@ export class ScatterView {
     el.append(
       h('p', {
         className: 'caption',
-        textContent: `Weight: ${trace.inChannels} input channels × ${perGroup} output channels per group (PyTorch's [C_in][C_out/groups][…])`,
+        textContent: `Weight w[C_in][C_out/groups] (PyTorch's layout): ${trace.inChannels} × ${perGroup} kernels`,
       }),
       body,
     );
@@ -311,7 +311,7 @@ export class ScatterView {
     if (!trace.singleChannel) {
       this.blocks.show(ci, co);
       this.receivers.textContent = step
-        ? `Step ${state.t + 1} adds ${fmt(step.value)} × row ${step.channel} of the weight into output channels ${step.firstOutputChannel}–${step.firstOutputChannel + perGroup - 1} at once` +
+        ? `Step ${state.t + 1} adds ${fmt(step.value)} × ${receivers(trace, step)}, at once` +
           `${feeds ? '' : `; channel ${co}, shown, is in another group and receives nothing from it`}.`
         : `Each output channel sums the copies from the ${trace.inChannels / trace.groups} input ${trace.inChannels / trace.groups === 1 ? 'channel' : 'channels'} of its group.`;
     }

@@ -329,7 +329,14 @@ describe('the element with 64 groups', () => {
       groups: 64,
     };
     const trace = api.trace(spec);
-    const page = await open('examples/blog-post.html');
+    // A page of its own: the element alone (the blog post's page sets no tconv-ready mark).
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.problems = [];
+    page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+    pages.push(page);
+    await page.goto(`${site.url}examples/blog-post.html`);
+    await page.waitForFunction(() => customElements.get('tconv-viz'));
     await page.evaluate((s) => {
       const el = document.createElement('tconv-viz');
       el.id = 'big';
@@ -345,7 +352,7 @@ describe('the element with 64 groups', () => {
     assert.ok(drawn <= 30000, `${drawn} cells drawn`);
     assert.match(
       await page.$eval('#big', (el) => el.shadowRoot.querySelector('.drawn').textContent),
-      /cells drawn, of a bound of 30,000 for all channels and views/,
+      /cells drawn, of a bound of 30,000 for all channels and views,
     );
     // Steps in channel 0, then a jump into channel 40: its buffer is the core's.
     const buf = (el) => [...el.shadowRoot.querySelectorAll('.scatter .buf tbody td')].map((td) => td.textContent);
