@@ -352,7 +352,7 @@ describe('the element with 64 groups', () => {
     assert.ok(drawn <= 30000, `${drawn} cells drawn`);
     assert.match(
       await page.$eval('#big', (el) => el.shadowRoot.querySelector('.drawn').textContent),
-      /cells drawn, of a bound of 30,000 for all channels and views,
+      /cells drawn, of a bound of 30,000 for all channels and views/,
     );
     // Steps in channel 0, then a jump into channel 40: its buffer is the core's.
     const buf = (el) => [...el.shadowRoot.querySelectorAll('.scatter .buf tbody td')].map((td) => td.textContent);
