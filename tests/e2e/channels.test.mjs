@@ -6,30 +6,12 @@
 // 16 × 16, kernel 7 × 7) drawing its shown channels only, within the named bound of drawn cells
 // (its timings are scripts/bench-channels.mjs's: no test here is timed).
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fmt } from '../../web/dom.js';
-import { core, shotPath, showView, start, text } from './support.mjs';
+import { pageSuite, shotPath, showView, text } from './support.mjs';
 
-let site;
-let api;
-let pages = [];
-before(async () => {
-  site = await start();
-  api = await core();
-});
-after(() => site.close());
-const open = async (...args) => {
-  const page = await site.open(...args);
-  pages.push(page);
-  return page;
-};
-afterEach(async () => {
-  for (const page of pages) {
-    assert.deepEqual(page.problems, [], 'console errors');
-    await page.context().close();
-  }
-  pages = [];
-});
+const suite = pageSuite();
+const open = suite.open;
 
 const ramp = (n, m, k = 1) =>
   Array.from({ length: n }, (_, r) => Array.from({ length: m }, (_, c) => (r * m + c + k) % 5));
@@ -145,7 +127,7 @@ describe('stepping with channels, against the core', () => {
   for (const [label, spec] of Object.entries(specs)) {
     test(`${label}: every step's buffer and copy in every output channel, the strips, the sums, the provenance`, async () => {
       const n = spec.dims;
-      const trace = api.trace(spec);
+      const trace = suite.api.trace(spec);
       const page = await open(query(spec));
       const ex = `#ex${n}`;
       const per = trace.outChannels / trace.groups;
@@ -244,7 +226,7 @@ describe('stepping with channels, against the core', () => {
 
   test('the block maps: the weight as C_in × C_out blocks and Cᵀ in blocks, zero between groups, the group lit', async () => {
     const spec = specs['groups 2 (2D, 4 → 2 channels, stride 2)'];
-    const trace = api.trace(spec);
+    const trace = suite.api.trace(spec);
     const page = await open(query(spec));
     const map = await page.$$eval('#ex2 .scatter .blocks tbody tr', (rows) =>
       rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => [td.textContent, td.className])),
@@ -328,14 +310,14 @@ describe('the element with 64 groups', () => {
       weight: Array.from({ length: 64 }, (_, c) => [ramp(7, 7, c + 1)]),
       groups: 64,
     };
-    const trace = api.trace(spec);
+    const trace = suite.api.trace(spec);
     // A page of its own: the element alone (the blog post's page sets no tconv-ready mark).
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.problems = [];
     page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-    pages.push(page);
-    await page.goto(`${site.url}examples/blog-post.html`);
+    suite.adopt(page);
+    await page.goto(`${suite.site.url}examples/blog-post.html`);
     await page.waitForFunction(() => customElements.get('tconv-viz'));
     await page.evaluate((s) => {
       const el = document.createElement('tconv-viz');

@@ -3,30 +3,11 @@
 // 1280 and 360 px with a fresh machine's fonts, and screenshots to look at.
 // Run: node --test tests/e2e/page.test.mjs (after the wasm build).
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { core, grid, ready, shotPath, showView, start, text } from './support.mjs';
+import { describe, test } from 'node:test';
+import { grid, pageSuite, ready, shotPath, showView, text } from './support.mjs';
 
-let site;
-let api;
-let pages = [];
-before(async () => {
-  site = await start();
-  api = await core();
-});
-after(() => site.close());
-const open = async (...args) => {
-  const page = await site.open(...args);
-  pages.push(page);
-  return page;
-};
-// No test may leave a console error, a page error or a CSP violation behind.
-afterEach(async () => {
-  for (const page of pages) {
-    assert.deepEqual(page.problems, [], 'console errors');
-    await page.context().close();
-  }
-  pages = [];
-});
+const suite = pageSuite();
+const open = suite.open;
 
 const rows = (...r) => r.map((row) => row.map(String));
 const next = (page, ex) => page.click(`#ex${ex} button.next`);
@@ -452,5 +433,3 @@ describe('screenshots', () => {
     }
   }
 });
-
-void api;

@@ -1,7 +1,9 @@
 // Shared set-up of the browser tests: the site served in-process, Debian's chromium driven by
 // playwright-core, and pages that fail the test on any console error, page error or CSP violation.
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { after, afterEach, before } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '../../scripts/static-server.mjs';
 import { launchBrowser } from '../support/browser.mjs';
@@ -40,6 +42,35 @@ export async function start() {
       server.close();
     },
   };
+}
+
+/**
+ * The set-up of a test file of the page: the site, the browser and the core started before its tests,
+ * and after each test every page it opened checked (no console error, page error or CSP violation
+ * left behind) and closed. Returns {open(path, options), adopt(page), site, api} (site and api once
+ * started).
+ */
+export function pageSuite() {
+  const suite = { site: null, api: null };
+  let pages = [];
+  before(async () => {
+    suite.site = await start();
+    suite.api = await core();
+  });
+  after(() => suite.site.close());
+  afterEach(async () => {
+    for (const page of pages) {
+      assert.deepEqual(page.problems, [], 'console errors');
+      await page.context().close();
+    }
+    pages = [];
+  });
+  suite.adopt = (page) => {
+    pages.push(page);
+    return page;
+  };
+  suite.open = async (...args) => suite.adopt(await suite.site.open(...args));
+  return suite;
 }
 
 export const ready = (page) =>

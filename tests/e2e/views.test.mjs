@@ -4,30 +4,12 @@
 // that jumps to its step, the counts of the checkerboard, and motion that respects reduced motion.
 import assert from 'node:assert/strict';
 import { seed2d } from '../support/seeds.mjs';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fmt } from '../../web/dom.js';
-import { core, shotPath, showView, start, text } from './support.mjs';
+import { pageSuite, shotPath, showView, text } from './support.mjs';
 
-let site;
-let api;
-let pages = [];
-before(async () => {
-  site = await start();
-  api = await core();
-});
-after(() => site.close());
-const open = async (...args) => {
-  const page = await site.open(...args);
-  pages.push(page);
-  return page;
-};
-afterEach(async () => {
-  for (const page of pages) {
-    assert.deepEqual(page.problems, [], 'console errors');
-    await page.context().close();
-  }
-  pages = [];
-});
+const suite = pageSuite();
+const open = suite.open;
 
 const seed2 = seed2d;
 const opening = {
@@ -66,7 +48,7 @@ describe('the gather view steps through the output cells', () => {
     test(`${name}: at every gather step, the window and the written sum are the core’s`, async () => {
       const page = await open(search);
       await showView(page, 2, 'gather');
-      const trace = api.trace(spec);
+      const trace = suite.api.trace(spec);
       const outShape = trace.axes.map((a) => a.output);
       const padded = trace.gather.paddedInput.shape.slice(1);
       for (const [i, cell] of cellsOf(outShape).entries()) {
@@ -123,7 +105,7 @@ describe('the gather view steps through the output cells', () => {
 describe('the matrix view steps too', () => {
   test('at each scatter step the lit column of Cᵀ is the core’s column; at each gather step the row', async () => {
     const page = await open();
-    const trace = api.trace(seed2);
+    const trace = suite.api.trace(seed2);
     const [rows, cols] = trace.matrixShape;
     await showView(page, 2, 'matrix');
     for (let t = 0; t < cols; t++) {
@@ -181,7 +163,7 @@ describe('the matrix view steps too', () => {
 describe('provenance everywhere, linked across the views', () => {
   test('pointing at an output cell writes its sum in the core’s order and lights its relatives in all three views', async () => {
     const page = await open('?v2=all');
-    const trace = api.trace(seed2);
+    const trace = suite.api.trace(seed2);
     const terms = trace.contributions([0, 1, 1]);
     await page.hover('#ex2 .scatter .out tbody tr:nth-child(2) td:nth-child(3)');
     const sentence = await text(page, '#ex2 .provenance');
@@ -256,12 +238,12 @@ describe('provenance everywhere, linked across the views', () => {
   });
 
   test('tapping a cell on a phone writes its sentence', async () => {
-    const page = await site.browser
+    const page = await suite.site.browser
       .newContext({ viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true })
       .then((c) => c.newPage());
     page.problems = [];
-    pages.push(page);
-    await page.goto(site.url);
+    suite.adopt(page);
+    await page.goto(suite.site.url);
     await page.waitForFunction(() => performance.getEntriesByName('tconv-ready').length === 1);
     await page.tap('#ex1 .scatter .out tbody td:nth-child(3)');
     assert.match(await text(page, '#ex1 .provenance'), /^out\[2\] = 2·3 \+ 3·1 = 9/);
@@ -281,7 +263,12 @@ describe('the checkerboard', () => {
     test(`kernel ${kernel.split(',').length}, stride 2: counts equal the core’s and the rule says ${even ? 'even' : 'uneven'}`, async () => {
       const page = await open(`?in1=1,1,1,1,1&k1=${kernel}&s1=2`);
       await page.click('#ex1 .counts-toggle');
-      const trace = api.trace({ dims: 1, input: [1, 1, 1, 1, 1], kernel: kernel.split(',').map(Number), stride: 2 });
+      const trace = suite.api.trace({
+        dims: 1,
+        input: [1, 1, 1, 1, 1],
+        kernel: kernel.split(',').map(Number),
+        stride: 2,
+      });
       const counts = Array.from(trace.finalContributions);
       const distinct = [...new Set(counts)].sort((a, b) => a - b);
       const heat = await page.$$eval('#ex1 .scatter .buf tbody td', (tds) => tds.map((td) => Number(td.dataset.heat)));
