@@ -4,7 +4,7 @@
 // output and the output, one channel each, with pickers for the channels. Every value, window, count
 // and carve region is the trace's; this module decides which cells to mark.
 import { cellAt, extent, indexIn, shape2d, sizes } from './cells.js';
-import { fmt, h, size } from './dom.js';
+import { fmt, h } from './dom.js';
 import { Grid, mask } from './grid.js';
 import { bufferWords, receivers } from './describe.js';
 import { blockMap, groupsOf } from './channels.js';
