@@ -218,7 +218,7 @@ std::string element_name(const Spec& spec, const TraceStep& step) {
   Text element;
   if (!spec.single_channel) element << '[' << step.channel << ']';
   for (int p : step.position) element << '[' << p << ']';
-  return std::move(element);
+  return std::string(std::move(element));
 }
 
 void write_step(Writer& w, const Spec& spec, const TraceStep& step, const Tensor& buffer) {
@@ -255,7 +255,7 @@ std::string parameters(const Writer& w, const Spec& spec, const std::vector<Axis
       params << axes[0].params.*key.member;
   }
   if (spec.groups > 1) params << ", " << w.name("groups") << ' ' << spec.groups;
-  return std::move(params);
+  return std::string(std::move(params));
 }
 
 void write_header(Writer& w, const Spec& spec, const std::vector<AxisGeometry>& axes) {
