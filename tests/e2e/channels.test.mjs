@@ -302,6 +302,42 @@ describe('stepping with channels, against the core', () => {
   });
 });
 
+describe('the bound of drawn cells', () => {
+  test('the largest example in all three views, 16 → 16 channels, 16 × 16, kernel 7 × 7, stride 4: at most 30,000 cells, as written', async () => {
+    const m = (n, f) => Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => f(r, c)));
+    const spec = {
+      input: Array.from({ length: 16 }, () => m(16, (r, c) => (r + c) % 5)),
+      weight: Array.from({ length: 16 }, () => Array.from({ length: 16 }, () => m(7, (r, c) => (r * c) % 3))),
+    };
+    const context = await suite.site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.problems = [];
+    page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+    suite.adopt(page);
+    await page.goto(`${suite.site.url}examples/blog-post.html`);
+    await page.waitForFunction(() => customElements.get('tconv-viz'));
+    const { cells, written } = await page.evaluate(async (s) => {
+      const el = document.createElement('tconv-viz');
+      el.setAttribute('input', JSON.stringify(s.input));
+      el.setAttribute('weight', JSON.stringify(s.weight));
+      el.setAttribute('stride', '4');
+      el.setAttribute('view', 'all');
+      el.setAttribute('controls', 'full');
+      document.body.prepend(el);
+      while (el.stepCount === null && el.error === null) await new Promise((r) => setTimeout(r, 20));
+      while (!el.shadowRoot.querySelector('.stage .matrix')) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return {
+        cells: el.shadowRoot.querySelectorAll('td').length,
+        written: el.shadowRoot.querySelector('.drawn').textContent,
+      };
+    }, spec);
+    assert.ok(cells <= 30000, `${cells} cells drawn`);
+    assert.ok(cells > 25000, `${cells}: the three views of the largest example`);
+    assert.ok(written.startsWith(`${cells.toLocaleString('en')} cells drawn, of a bound of 30,000`), written);
+  });
+});
+
 describe('the element with 64 groups', () => {
   test('64 → 64 channels, 16 × 16, kernel 7 × 7: only the shown channels drawn, the bound named, steps right', async () => {
     const spec = {
