@@ -302,6 +302,17 @@ describe('stepping with channels, against the core', () => {
   });
 });
 
+/** A page for elements of the test's own: the blog post's (which sets no tconv-ready mark), the element defined. */
+async function elementPage() {
+  const context = await suite.site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = suite.adopt(await context.newPage());
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  await page.goto(`${suite.site.url}examples/blog-post.html`);
+  await page.waitForFunction(() => customElements.get('tconv-viz'));
+  return page;
+}
+
 describe('the bound of drawn cells', () => {
   test('the largest example in all three views, 16 → 16 channels, 16 × 16, kernel 7 × 7, stride 4: at most 30,000 cells, as written', async () => {
     const m = (n, f) => Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => f(r, c)));
@@ -309,13 +320,7 @@ describe('the bound of drawn cells', () => {
       input: Array.from({ length: 16 }, () => m(16, (r, c) => (r + c) % 5)),
       weight: Array.from({ length: 16 }, () => Array.from({ length: 16 }, () => m(7, (r, c) => (r * c) % 3))),
     };
-    const context = await suite.site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.problems = [];
-    page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-    suite.adopt(page);
-    await page.goto(`${suite.site.url}examples/blog-post.html`);
-    await page.waitForFunction(() => customElements.get('tconv-viz'));
+    const page = await elementPage();
     const { cells, written } = await page.evaluate(async (s) => {
       const el = document.createElement('tconv-viz');
       el.setAttribute('input', JSON.stringify(s.input));
@@ -347,14 +352,7 @@ describe('the element with 64 groups', () => {
       groups: 64,
     };
     const trace = suite.api.trace(spec);
-    // A page of its own: the element alone (the blog post's page sets no tconv-ready mark).
-    const context = await suite.site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.problems = [];
-    page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-    suite.adopt(page);
-    await page.goto(`${suite.site.url}examples/blog-post.html`);
-    await page.waitForFunction(() => customElements.get('tconv-viz'));
+    const page = await elementPage();
     await page.evaluate((s) => {
       const el = document.createElement('tconv-viz');
       el.id = 'big';
