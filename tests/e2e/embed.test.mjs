@@ -231,12 +231,22 @@ describe('isolation from the page', () => {
     // The whole widget inside the viewport: element screenshots of taller elements are not repeatable.
     const page = await open('fixed.html', { viewport: { width: 1100, height: 1600 } });
     await rendered(page);
-    const before = await page.locator('#w').screenshot({ path: shot('hostile-before'), animations: 'disabled' });
-    const again = await page.locator('#w').screenshot({ animations: 'disabled' });
+    // The element's whole pixels: a clip rounded outwards would take in a row of the hostile page's
+    // own background below an element of fractional height.
+    const box = await page.locator('#w').boundingBox();
+    const clip = {
+      x: Math.ceil(box.x),
+      y: Math.ceil(box.y),
+      width: Math.floor(box.x + box.width) - Math.ceil(box.x),
+      height: Math.floor(box.y + box.height) - Math.ceil(box.y),
+    };
+    const before = await page.screenshot({ path: shot('hostile-before'), clip, animations: 'disabled' });
+    const again = await page.screenshot({ clip, animations: 'disabled' });
     assert.ok(before.equals(again), 'two screenshots of the same rendering are the same');
     await page.addStyleTag({ url: `${url}hostile.css` });
     await page.waitForFunction(() => getComputedStyle(document.body).fontSize === '40px');
-    const afterShot = await page.locator('#w').screenshot({ path: shot('hostile-after'), animations: 'disabled' });
+    assert.deepEqual(await page.locator('#w').boundingBox(), box, 'the element keeps its place and size');
+    const afterShot = await page.screenshot({ path: shot('hostile-after'), clip, animations: 'disabled' });
     assert.ok(
       before.equals(afterShot),
       'the element’s screenshot is byte for byte the same (see hostile-before/after.png)',
