@@ -361,6 +361,25 @@ describe('state in the URL', () => {
   }
 });
 
+/** Whether the element is whole inside the window and uncovered: what is drawn at its four corners
+ *  (3 px inside, clear of rounded borders) is the element itself or something in it. Else a string saying what is wrong. */
+const wholeInView = (page, selector) =>
+  page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth)
+      return `outside the window: ${Math.round(r.top)}–${Math.round(r.bottom)} of ${innerHeight}`;
+    for (const [x, y] of [
+      [r.left + 3, r.top + 3],
+      [r.right - 3, r.top + 3],
+      [r.left + 3, r.bottom - 3],
+      [r.right - 3, r.bottom - 3],
+    ]) {
+      const hit = document.elementFromPoint(x, y);
+      if (!el.contains(hit)) return `covered at (${Math.round(x)}, ${Math.round(y)}) by ${hit?.className}`;
+    }
+    return true;
+  });
+
 describe('layout', () => {
   for (const [width, height] of [
     [1280, 800],
@@ -373,13 +392,10 @@ describe('layout', () => {
       const field = '#ex2 input[aria-label="stride height"]';
       await page.focus(field);
       await page.fill(field, '1');
-      const onScreen = (selector) =>
-        page.$eval(selector, (el) => {
-          const r = el.getBoundingClientRect();
-          return r.top >= 0 && r.top < innerHeight - 20 && r.bottom > 0;
-        });
-      assert.ok(await onScreen(field), 'the field');
-      assert.ok(await onScreen('#ex2 .scatter .buf table'), 'the intermediate output');
+      assert.equal(await wholeInView(page, field), true, 'the field');
+      // The grids the stride changes, whole and uncovered (nothing sticky over them).
+      assert.equal(await wholeInView(page, '#ex2 .scatter .buf table'), true, 'the intermediate output');
+      assert.equal(await wholeInView(page, '#ex2 .scatter .out table'), true, 'the output');
     });
   }
 
@@ -388,18 +404,11 @@ describe('layout', () => {
     await page.$eval('#ex2 .scatter .buf', (el) => el.scrollIntoView({ block: 'center' }));
     await page.click('#ex2 button.next');
     await page.click('#ex2 button.next');
-    for (const selector of [
-      '#ex2 .scatter .buf table',
-      '#ex2 .scatter .copy table',
-      '#ex2 .desc',
-      '#ex2 button.next',
-    ]) {
-      const visible = await page.$eval(selector, (el) => {
-        const r = el.getBoundingClientRect();
-        return r.bottom > 0 && r.top < innerHeight;
-      });
-      assert.ok(visible, selector);
-    }
+    // Once the copy has flown into its window.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    for (const selector of ['#ex2 .scatter .buf table', '#ex2 .scatter .copy table', '#ex2 .desc', '#ex2 button.next'])
+      assert.equal(await wholeInView(page, selector), true, selector);
+    assert.equal(await page.$eval('#ex2 .step-bar', (el) => getComputedStyle(el).position), 'sticky');
   });
 
   for (const width of [320, 360]) {
