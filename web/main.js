@@ -96,7 +96,12 @@ try {
       if (view) state[n].view = view;
     };
     editor.load(state[n].spec);
-    if (state[n].error) editor.show({ field: 'spec', message: `this link’s values cannot be read: ${state[n].error}` });
+    const unread = state[n].error;
+    if (unread)
+      editor.show({
+        field: unread.field ?? 'spec',
+        message: `this link’s ${unread.field === 'weight' ? 'kernel' : (unread.field ?? 'values')} cannot be read: ${unread.message}`,
+      });
     try {
       show(check(api, state[n].spec), state[n].step, state[n].spec);
     } catch (e) {

@@ -336,26 +336,54 @@ describe('state in the URL', () => {
     assert.equal(await reloaded.inputValue('#ex2 input[aria-label="stride height"]'), '2');
   });
 
+  // [link, the message's field id, the field marked (its aria-label), the message]
   const hostile = [
-    '?in2=[1,2]&k2=1',
-    '?in2=[null]',
-    '?in2=["ab"]',
-    '?in2=1&k2=[1,2]',
-    '?w1=[[[1]]]&in1=5',
-    `?in1=${'['.repeat(10000)}1${']'.repeat(10000)}`,
-    `?in1=${Array(200000).fill(1).join(',')}`,
-    '?in1=2,3&k1=1,2,3&s1=99999999999999999999',
-    '?step1=-5&v1=evil&step2=1e9',
+    ['?in2=[1,2]&k2=1', 'e2-input', 'input', /^input\[0\] must be an array, got 1; input must be \[H\]\[W\]/],
+    ['?in2=[null]', 'e2-input', 'input', /^input\[0\] must be an array, got null/],
+    ['?in2=["ab"]', 'e2-input', 'input', /^input\[0\] must be an array, got "ab"/],
+    ['?in2=1&k2=[1,2]', 'e2-weight', 'kernel / weight', /^kernel\[0\] must be an array, got 1/],
+    ['?w1=[[[1]]]&in1=5', 'e1-input', 'input', /^input\[0\] must be an array, got 5/],
+    [
+      `?in1=${'['.repeat(10000)}1${']'.repeat(10000)}`,
+      'e1-input',
+      'input',
+      /^this link’s input cannot be read: these values nest deeper than 16 levels of brackets\./,
+    ],
+    [
+      `?in1=${Array(200000).fill(1).join(',')}`,
+      'e1-input',
+      'input',
+      /^this link’s input cannot be read: these are more than 200,000 values, the most the core reads\./,
+    ],
+    [
+      `?in1=${Array(150000).fill(1).join(',')}&k1=${Array(60000).fill(1).join(',')}`,
+      'e1-input',
+      'input',
+      /^this link’s input cannot be read: input, kernel and bias hold more than 200,000 values, the most the core reads\./,
+    ],
+    [
+      '?in1=2,3&k1=1,2,3&s1=99999999999999999999',
+      'e1-stride',
+      'stride',
+      /^stride 100000000000000000000 is out of range: it must be from 1 to 16/,
+    ],
+    ['?step1=-5&v1=evil&step2=1e9', null, null, null],
   ];
-  for (const search of hostile) {
-    test(`a hostile link (${search.slice(0, 40)}…) draws the seed or the link, with a message at a field`, async () => {
+  for (const [search, id, marked, message] of hostile) {
+    test(`a hostile link (${search.slice(0, 40)}…) draws the seed or the link, with a message at its field`, async () => {
       const page = await open(search);
       for (const ex of [1, 2]) {
         const tables = await page.$$eval(`#ex${ex} .scatter table`, (t) => t.length);
         assert.ok(tables >= 5, `example ${ex} is drawn`);
       }
-      const messages = await page.$$eval('.msg', (ms) => ms.map((m) => m.textContent).filter(Boolean));
-      if (!search.startsWith('?step1')) assert.ok(messages.length >= 1, 'a message says what is wrong');
+      const messages = await page.$$eval('.msg', (ms) => ms.filter((m) => m.textContent).map((m) => m.id));
+      assert.deepEqual(messages, id ? [id] : [], 'one message, at the field');
+      if (id) assert.match(await text(page, `#${id}`), message);
+      assert.deepEqual(
+        await page.$$eval('[aria-invalid=true]', (els) => els.map((el) => el.getAttribute('aria-label'))),
+        marked ? [marked] : [],
+        'only that field is marked',
+      );
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 1280));
     });
   }
