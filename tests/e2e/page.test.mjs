@@ -237,6 +237,8 @@ describe('the parameter panel', () => {
     // [field, typed text, message id, message, the one field marked]
     ['input[aria-label="stride"]', '0', 'stride', /^stride must be at least 1, got 0/],
     ['input[aria-label="stride"]', '1.5', 'stride', /^stride must be a whole number, got 1.5/],
+    // Plain words: nothing after the value (not "(or an array of 1 integer)").
+    ['input[aria-label="stride"]', 'abc', 'stride', /^stride must be a whole number, got "abc"\. The pictures still/],
     [
       'input[aria-label="output_padding"]',
       '2',
