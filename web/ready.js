@@ -16,5 +16,16 @@ if (!performance.getEntriesByType('paint').length && matchMedia('(max-width: 40r
   for (const more of document.querySelectorAll('.example[data-prerendered] details.more')) more.open = false;
 if (drawn.length && drawn.length === document.querySelectorAll('.example').length && !document.querySelector('.stale'))
   performance.mark('tconv-ready');
-// Then the page's code, which makes the examples live (main.js).
+// Then the page's code, which makes the examples live (main.js), and beside it the core's .wasm, which
+// it would otherwise ask for only once tconv.js runs. Fetched from here, not from a preload in the
+// HTML, so that neither competes with this module and the stylesheet for the first states' mark.
+document.head.append(
+  Object.assign(document.createElement('link'), {
+    rel: 'preload',
+    href: 'tconv-core.wasm',
+    as: 'fetch',
+    type: 'application/wasm',
+    crossOrigin: 'anonymous',
+  }),
+);
 import('./page.js');
