@@ -10,9 +10,9 @@ for (const section of drawn) {
   const n = section.id.slice(2);
   if (asked.some((key) => /^[a-z]+(\d+)$/.exec(key)?.[1] === n)) section.classList.add('stale');
 }
-// A phone shows the editor's further fields closed, as the live editor does (web/editor.js), when
-// nothing has been painted yet; after a paint the drawn state stays and main.js keeps it.
-if (!performance.getEntriesByType('paint').length && matchMedia('(max-width: 40rem)').matches)
+// A phone shows the editor's further fields closed, as the live editor does (web/editor.js). The
+// script tag is render-blocking (blocking="render"): nothing was painted before this runs.
+if (matchMedia('(max-width: 40rem)').matches)
   for (const more of document.querySelectorAll('.example[data-prerendered] details.more')) more.open = false;
 if (drawn.length && drawn.length === document.querySelectorAll('.example').length && !document.querySelector('.stale'))
   performance.mark('tconv-ready');

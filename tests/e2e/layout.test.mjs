@@ -352,6 +352,8 @@ describe('no layout shift of the grids', () => {
       assert.equal(await page.inputValue('#ex2 input[aria-label="stride height"]'), '2');
       assert.equal(await page.inputValue('#ex2 input[aria-label="padding width"]'), '1');
       assert.match(await page.textContent('#ex2 .desc'), /^Start/);
+      // The editor's further fields: open beside the grids, closed above them on a phone, as live.
+      assert.equal(await page.$eval('#ex2 details.more', (d) => d.open), width > 640);
       const drawn = await layoutOf(page);
       page.release();
       await ready(page);
