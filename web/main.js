@@ -180,6 +180,11 @@ try {
       if (open !== undefined && open !== details.open) details.open = open;
     }
     section.classList.remove('stale');
+    // Live now: the step buttons pressed on the drawn example (ready.js) are pressed again.
+    section.removeAttribute('data-prerendered');
+    for (const name of (section.dataset.early ?? '').split(' ').filter(Boolean))
+      section.querySelector(`.controls button.${name}`)?.click();
+    delete section.dataset.early;
     drawing.push(viz.pending);
   }
   keepGridsInView(document.querySelector('main'));

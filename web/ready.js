@@ -16,6 +16,17 @@ if (matchMedia('(max-width: 40rem)').matches)
   for (const more of document.querySelectorAll('.example[data-prerendered] details.more')) more.open = false;
 if (drawn.length && drawn.length === document.querySelectorAll('.example').length && !document.querySelector('.stale'))
   performance.mark('tconv-ready');
+// A step button pressed before the examples are live is remembered on its example and pressed again
+// by main.js once they are (data-early: the buttons' classes, in order).
+addEventListener(
+  'click',
+  (e) => {
+    const button = e.target.closest?.('.controls button');
+    const section = button?.closest('.example[data-prerendered]');
+    if (section) section.dataset.early = `${section.dataset.early ?? ''} ${button.className}`.trim();
+  },
+  true,
+);
 // Then the page's code, which makes the examples live (main.js), and beside it the core's .wasm, which
 // it would otherwise ask for only once tconv.js runs. Fetched from here, not from a preload in the
 // HTML, so that neither competes with this module and the stylesheet for the first states' mark.

@@ -326,10 +326,13 @@ describe('no layout shift of the grids', () => {
   /** Where every table, cell, control, field and text of the examples is, in page coordinates. */
   const layoutOf = (page) =>
     page.$$eval('.example table, .example td, .example button, .example input, .example select, .example p', (els) =>
-      els.map((el) => {
-        const r = el.getBoundingClientRect();
-        return `${el.tagName} ${el.className} ${r.x},${r.y + scrollY} ${r.width}×${r.height}`;
-      }),
+      els
+        .map((el) => [el, el.getBoundingClientRect()])
+        .filter(([, r]) => r.width || r.height) // what is not laid out (an empty message) has no place
+        .map(
+          ([el, r]) =>
+            `${el.tagName} ${el.getAttribute('aria-label') ?? ''} ${r.x},${r.y + scrollY} ${r.width}×${r.height}`,
+        ),
     );
   const rows = (page, ex, name) =>
     page.$$eval(`#ex${ex} .scatter .${name} tbody tr`, (trs) =>
@@ -355,8 +358,17 @@ describe('no layout shift of the grids', () => {
       // The editor's further fields: open beside the grids, closed above them on a phone, as live.
       assert.equal(await page.$eval('#ex2 details.more', (d) => d.open), width > 640);
       const drawn = await layoutOf(page);
+      // A step asked for before the core arrives is taken once it has.
+      await page.$eval('#ex1 button.next', (b) => b.click());
+      await page.$eval('#ex1 button.next', (b) => b.click());
       page.release();
       await ready(page);
+      assert.deepEqual(await rows(page, 1, 'buf'), ['2 4 9 6 9'], 'the two steps taken');
+      await page.$eval('#ex1 button.first', (b) => b.click());
+      // Once the copy has flown into its window (the steps' animation), scrolled where it was drawn
+      // (a sticky step bar on a phone sits where the window is).
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+      await page.evaluate(() => scrollTo(0, 0));
       assert.deepEqual(await layoutOf(page), drawn, 'everything where it was drawn');
       const shifts = await page.evaluate(
         () =>
