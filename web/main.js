@@ -46,6 +46,11 @@ try {
   for (const n of [1, 2]) {
     const section = document.getElementById(`ex${n}`);
     const root = section.querySelector('.viz');
+    // The first state the build drew (scripts/prerender.mjs, web/ready.js) gives way to the live one,
+    // built in this same task with the same layout; disclosures keep the state the reader sees.
+    const opened = new Map([...section.querySelectorAll('details[class]')].map((d) => [d.className, d.open]));
+    section.querySelector('form').replaceChildren();
+    section.querySelector('.extras').replaceChildren();
     let editor = null;
     // The panels under the example: those that show the state on screen, and those about the spec.
     let stepTools = [];
@@ -91,7 +96,12 @@ try {
       if (view) state[n].view = view;
     };
     editor.load(state[n].spec);
-    if (state[n].error) editor.show({ field: 'spec', message: `this link’s values cannot be read: ${state[n].error}` });
+    const unread = state[n].error;
+    if (unread)
+      editor.show({
+        field: unread.field ?? 'spec',
+        message: `this link’s ${unread.field === 'weight' ? 'kernel' : (unread.field ?? 'values')} cannot be read: ${unread.message}`,
+      });
     try {
       show(check(api, state[n].spec), state[n].step, state[n].spec);
     } catch (e) {
@@ -165,15 +175,32 @@ try {
         return e instanceof TconvError ? `at that size: ${e.message}` : null;
       }
     };
+    for (const details of section.querySelectorAll('details[class]')) {
+      const open = opened.get(details.className);
+      if (open !== undefined && open !== details.open) details.open = open;
+    }
+    section.classList.remove('stale');
+    // Live now: the step buttons pressed on the drawn example (ready.js) are pressed again.
+    section.removeAttribute('data-prerendered');
+    for (const name of (section.dataset.early ?? '').split(' ').filter(Boolean))
+      section.querySelector(`.controls button.${name}`)?.click();
+    delete section.dataset.early;
     drawing.push(viz.pending);
   }
   keepGridsInView(document.querySelector('main'));
-  // Ready once every example shows the view its link asked for (the gather and matrix views load on demand).
+  // Once every example shows the view its link asked for (the gather and matrix views load on demand):
+  // tconv-ready, both examples drawn as the link asks (ready.js marked it already when the drawn
+  // first states stand), and tconv-live, they answer the reader.
   await Promise.all(drawing);
-  performance.mark('tconv-ready');
+  if (!performance.getEntriesByName('tconv-ready').length) performance.mark('tconv-ready');
+  performance.mark('tconv-live');
   document.documentElement.classList.add('ready');
 } catch (e) {
-  for (const el of document.querySelectorAll('.loading'))
-    el.textContent = `The WebAssembly core could not start: ${e.message}`;
+  for (const root of document.querySelectorAll('.example .viz')) {
+    const message =
+      root.querySelector('.loading') ?? root.insertAdjacentElement('afterbegin', h('p', { className: 'loading' }));
+    message.textContent = `The WebAssembly core could not start: ${e.message}`;
+    root.closest('.example').classList.remove('stale');
+  }
   throw e;
 }

@@ -285,7 +285,22 @@ export function overDrawingLimit(trace, who) {
   return null;
 }
 
+/** The most values the core reads in one spec (its JSON reader's limit, README "Limits"): numbers,
+ *  arrays, the spec object and its members each count one. */
+export const maxValues = 200000;
+// Values as the core counts them (arrays too); the depth was bounded before, so this recursion is.
+const count = (v) => (Array.isArray(v) ? v.reduce((sum, x) => sum + count(x), 1) : 1);
+// The spec object and its other members (dims, stride, padding…, per axis): fewer than this.
+const scalarValues = 16;
+const tooMany = (what) =>
+  new SyntaxError(`${what} more than ${maxValues.toLocaleString('en')} values, the most the core reads`);
+const counted = (values) => {
+  if (count(values) > maxValues) throw tooMany('these are');
+  return values;
+};
+
 /** `1 2; 3 4` (rows by ';' or new lines, values by spaces or commas) or JSON like `[[1,2],[3,4]]`. */
+
 export function parseValues(text, dims) {
   const t = String(text ?? '').trim();
   if (t.length > maxTextLength) throw new SyntaxError(`these values are over ${maxTextLength} characters long`);
@@ -295,17 +310,19 @@ export function parseValues(text, dims) {
     for (const c of t)
       if ((depth += c === '[' ? 1 : c === ']' ? -1 : 0) > 16)
         throw new SyntaxError('these values nest deeper than 16 levels of brackets');
+    let values;
     try {
-      return JSON.parse(t);
+      values = JSON.parse(t);
     } catch {
       throw new SyntaxError(`cannot read “${t.slice(0, 40)}”: write 1 2; 3 4 or [[1,2],[3,4]]`);
     }
+    return counted(values);
   }
   const rows = t
     .split(/\s*[;\n]\s*/)
     .filter(Boolean)
     .map((row) => row.split(/[\s,]+/).map(value));
-  return dims === 1 && rows.length === 1 ? rows[0] : rows;
+  return counted(dims === 1 && rows.length === 1 ? rows[0] : rows);
 }
 
 /** Values as text: `1 2; 3 4` (one channel, 1 or 2 levels), else JSON; with commas `1,2;3,4` for the URL. */
@@ -331,6 +348,7 @@ export function readUrl(search) {
   for (const n of [1, 2]) {
     let spec = seed[n];
     let error = null;
+    let field = null; // the parameter being read, where a value that cannot be read is reported
     try {
       const has = (key) => q.has(key + n);
       if (has('in') || has('k') || has('w')) {
@@ -338,6 +356,7 @@ export function readUrl(search) {
         for (const p of specParams) {
           if (p.key === 'dims' || !has(p.url)) continue;
           const text = q.get(p.url + n);
+          field = p.key;
           spec[p.key] =
             p.kind === 'json'
               ? p.key === 'bias'
@@ -349,10 +368,16 @@ export function readUrl(search) {
         }
         if (spec.input === undefined) spec.input = [];
         if (spec.kernel === undefined && spec.weight === undefined) spec.kernel = [];
+        // The core counts the values of the whole spec: said here, at the input, in words.
+        field = 'input';
+        const arrays = ['input', 'kernel', 'weight', 'bias'].filter((key) => spec[key] !== undefined);
+        if (arrays.reduce((sum, key) => sum + count(spec[key]), scalarValues) > maxValues)
+          throw tooMany('input, kernel and bias hold');
       }
     } catch (e) {
-      // A link whose values cannot even be read: the seed, and the reason for the editor to show.
-      [spec, error] = [seed[n], e.message];
+      // A link whose values cannot even be read: the seed, and the reason for the editor to show at
+      // the parameter it was reading.
+      [spec, error] = [seed[n], { field, message: e.message }];
     }
     const view = q.get(`v${n}`);
     state[n] = {

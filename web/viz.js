@@ -100,8 +100,9 @@ export class Viz {
       type: 'button',
       className: 'toggle counts-toggle',
       'aria-pressed': 'false',
-      textContent: 'Counts (checkerboard)',
     });
+    // "(checkerboard)" goes on a phone, where "Counts" beside the view tabs keeps the bar one row.
+    this.countsToggle.append('Counts', h('span', { className: 'long', textContent: ' (checkerboard)' }));
     this.countsToggle.addEventListener('click', () => this.setCounts(!this.showCounts));
     this.countsKey = h('div', { className: 'counts-key', hidden: true });
     this.stage = h('div', {
@@ -120,12 +121,14 @@ export class Viz {
     root.classList.add('tconv');
     root.append(
       this.summary,
-      h('div', { className: 'bar' }, this.tabs, this.driverToggle, this.countsToggle),
+      h('div', { className: 'bar' }, this.tabs, this.countsToggle),
       this.pickers,
       this.stage,
       this.countsKey,
       this.legend,
-      h('div', { className: 'step-bar' }, this.controls.el, this.desc),
+      // The lockstep view's driver sits with the step controls it changes: below the grids, so that
+      // showing it moves none of them, and the bar above them keeps one row on a phone.
+      h('div', { className: 'step-bar' }, this.driverToggle, this.controls.el, this.desc),
       this.status,
       this.provenance,
       this.relation,
@@ -184,8 +187,9 @@ export class Viz {
       b.setAttribute('aria-checked', String(on));
       b.tabIndex = on ? 0 : -1;
     }
-    // Hidden but in place, so that switching views moves nothing below the bar.
-    this.driverToggle.classList.toggle('unused', view !== 'all');
+    // The driver only in the lockstep view (below the grids); the counts hidden but in place, so
+    // that switching views moves nothing below the bar.
+    this.driverToggle.hidden = view !== 'all';
     this.countsToggle.classList.toggle('unused', view === 'gather' || view === 'matrix');
     this.#legend();
     if (changed) this.onview(view);

@@ -37,7 +37,7 @@ test("the figure of each scatter state has the page's grids in the page's order"
     const figure = await app.browser.newPage();
     for (let s = 0; s < stateCount(seed2d, 'scatter'); s++) {
       await page.goto(`${app.url}?step2=${s}`);
-      await page.waitForFunction(() => performance.getEntriesByName('tconv-ready').length === 1);
+      await page.waitForFunction(() => performance.getEntriesByName('tconv-live').length === 1);
       await figure.setContent(
         `<!doctype html><body style="margin:0">${ok(['figure', '--svg', '--step', String(s)], seed2d)}</body>`,
       );
@@ -93,7 +93,7 @@ test("every gather and matrix state has the page's grids in the page's order", {
     for (const view of ['gather', 'matrix']) {
       for (let s = 0; s < stateCount(seed2d, view); s++) {
         await page.goto(`${app.url}?v2=${view}&step2=${s}`);
-        await page.waitForFunction(() => performance.getEntriesByName('tconv-ready').length === 1);
+        await page.waitForFunction(() => performance.getEntriesByName('tconv-live').length === 1);
         const svg = ok(['figure', '--svg', '--view', view, '--step', String(s)], seed2d);
         await figure.setContent(`<!doctype html><body style="margin:0">${svg}</body>`);
         const pairs =

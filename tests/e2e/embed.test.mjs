@@ -166,6 +166,12 @@ describe('the blog example', () => {
       [2, 4, 2],
       [0, 0, 0],
     ]);
+    // No empty grid in a static figure: the scaled copy shows only while a copy is being added.
+    const copyShown = (id) =>
+      page.$eval(id, (el) => getComputedStyle(el.shadowRoot.querySelector('.viz .copy')).visibility);
+    assert.equal(await copyShown('#ex1-start'), 'hidden');
+    assert.equal(await copyShown('#ex2-start'), 'hidden');
+    assert.equal(await copyShown('#ex2-step1'), 'visible');
     // The fallback <pre> is no longer rendered once the element shows its own tables.
     assert.equal(await page.$eval('#ex2 pre', (pre) => pre.getClientRects().length), 0);
     // Nothing but this origin, and one .wasm for all of them.
@@ -704,7 +710,9 @@ window.expected = [elementCode(state.spec, 4, new URL('tconv-viz.js', location.h
       await page.waitForFunction(() => document.querySelector('.copy-status').textContent !== '');
       const copied = await page.evaluate(() => navigator.clipboard.readText().catch(() => null));
       const field = await page.$eval('.copy-code', (t) => (t.hidden ? null : t.value));
-      assert.equal(copied ?? field, expected[i]);
+      // Copied, and shown: the reader sees what went to the clipboard.
+      assert.equal(field, expected[i], 'the code is shown');
+      assert.equal(copied, expected[i], 'the code is on the clipboard');
       await page.$eval('.copy-status', (s) => (s.textContent = ''));
     }
     assert.match(

@@ -218,6 +218,8 @@ describe('the parameter panel', () => {
     // [field, typed text, message id, message, the one field marked]
     ['input[aria-label="stride"]', '0', 'stride', /^stride must be at least 1, got 0/],
     ['input[aria-label="stride"]', '1.5', 'stride', /^stride must be a whole number, got 1.5/],
+    // Plain words: nothing after the value (not "(or an array of 1 integer)").
+    ['input[aria-label="stride"]', 'abc', 'stride', /^stride must be a whole number, got "abc"\. The pictures still/],
     [
       'input[aria-label="output_padding"]',
       '2',
@@ -239,7 +241,8 @@ describe('the parameter panel', () => {
   test('each class of bad input: its message at the field, the last valid state kept, the text kept', async () => {
     const page = await open('?step1=3');
     await page.$eval('#ex1 .more', (d) => (d.open = true));
-    await page.waitForURL(/step1=3/);
+    // The page writes its whole state into the URL a moment after drawing it.
+    await page.waitForURL(/in1=2,3&.*step1=3/);
     const url = page.url();
     for (const [selector, typed, field, message] of bad) {
       const target = `#ex1 .editor ${selector}`;
@@ -316,30 +319,77 @@ describe('state in the URL', () => {
     assert.equal(await reloaded.inputValue('#ex2 input[aria-label="stride height"]'), '2');
   });
 
+  // [link, the message's field id, the field marked (its aria-label), the message]
   const hostile = [
-    '?in2=[1,2]&k2=1',
-    '?in2=[null]',
-    '?in2=["ab"]',
-    '?in2=1&k2=[1,2]',
-    '?w1=[[[1]]]&in1=5',
-    `?in1=${'['.repeat(10000)}1${']'.repeat(10000)}`,
-    `?in1=${Array(200000).fill(1).join(',')}`,
-    '?in1=2,3&k1=1,2,3&s1=99999999999999999999',
-    '?step1=-5&v1=evil&step2=1e9',
+    ['?in2=[1,2]&k2=1', 'e2-input', 'input', /^input\[0\] must be an array, got 1; input must be \[H\]\[W\]/],
+    ['?in2=[null]', 'e2-input', 'input', /^input\[0\] must be an array, got null/],
+    ['?in2=["ab"]', 'e2-input', 'input', /^input\[0\] must be an array, got "ab"/],
+    ['?in2=1&k2=[1,2]', 'e2-weight', 'kernel / weight', /^kernel\[0\] must be an array, got 1/],
+    ['?w1=[[[1]]]&in1=5', 'e1-input', 'input', /^input\[0\] must be an array, got 5/],
+    [
+      `?in1=${'['.repeat(10000)}1${']'.repeat(10000)}`,
+      'e1-input',
+      'input',
+      /^this link’s input cannot be read: these values nest deeper than 16 levels of brackets\./,
+    ],
+    [
+      `?in1=${Array(200000).fill(1).join(',')}`,
+      'e1-input',
+      'input',
+      /^this link’s input cannot be read: these are more than 200,000 values, the most the core reads\./,
+    ],
+    [
+      `?in1=${Array(150000).fill(1).join(',')}&k1=${Array(60000).fill(1).join(',')}`,
+      'e1-input',
+      'input',
+      /^this link’s input cannot be read: input, kernel and bias hold more than 200,000 values, the most the core reads\./,
+    ],
+    [
+      '?in1=2,3&k1=1,2,3&s1=99999999999999999999',
+      'e1-stride',
+      'stride',
+      /^stride 100000000000000000000 is out of range: it must be from 1 to 16/,
+    ],
+    ['?step1=-5&v1=evil&step2=1e9', null, null, null],
   ];
-  for (const search of hostile) {
-    test(`a hostile link (${search.slice(0, 40)}…) draws the seed or the link, with a message at a field`, async () => {
+  for (const [search, id, marked, message] of hostile) {
+    test(`a hostile link (${search.slice(0, 40)}…) draws the seed or the link, with a message at its field`, async () => {
       const page = await open(search);
       for (const ex of [1, 2]) {
         const tables = await page.$$eval(`#ex${ex} .scatter table`, (t) => t.length);
         assert.ok(tables >= 5, `example ${ex} is drawn`);
       }
-      const messages = await page.$$eval('.msg', (ms) => ms.map((m) => m.textContent).filter(Boolean));
-      if (!search.startsWith('?step1')) assert.ok(messages.length >= 1, 'a message says what is wrong');
+      const messages = await page.$$eval('.msg', (ms) => ms.filter((m) => m.textContent).map((m) => m.id));
+      assert.deepEqual(messages, id ? [id] : [], 'one message, at the field');
+      if (id) assert.match(await text(page, `#${id}`), message);
+      assert.deepEqual(
+        await page.$$eval('[aria-invalid=true]', (els) => els.map((el) => el.getAttribute('aria-label'))),
+        marked ? [marked] : [],
+        'only that field is marked',
+      );
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 1280));
     });
   }
 });
+
+/** Whether the element is whole inside the window and uncovered: what is drawn at its four corners
+ *  (3 px inside, clear of rounded borders) is the element itself or something in it. Else a string saying what is wrong. */
+const wholeInView = (page, selector) =>
+  page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth)
+      return `outside the window: ${Math.round(r.top)}–${Math.round(r.bottom)} of ${innerHeight}`;
+    for (const [x, y] of [
+      [r.left + 3, r.top + 3],
+      [r.right - 3, r.top + 3],
+      [r.left + 3, r.bottom - 3],
+      [r.right - 3, r.bottom - 3],
+    ]) {
+      const hit = document.elementFromPoint(x, y);
+      if (!el.contains(hit)) return `covered at (${Math.round(x)}, ${Math.round(y)}) by ${hit?.className}`;
+    }
+    return true;
+  });
 
 describe('layout', () => {
   for (const [width, height] of [
@@ -353,13 +403,10 @@ describe('layout', () => {
       const field = '#ex2 input[aria-label="stride height"]';
       await page.focus(field);
       await page.fill(field, '1');
-      const onScreen = (selector) =>
-        page.$eval(selector, (el) => {
-          const r = el.getBoundingClientRect();
-          return r.top >= 0 && r.top < innerHeight - 20 && r.bottom > 0;
-        });
-      assert.ok(await onScreen(field), 'the field');
-      assert.ok(await onScreen('#ex2 .scatter .buf table'), 'the intermediate output');
+      assert.equal(await wholeInView(page, field), true, 'the field');
+      // The grids the stride changes, whole and uncovered (nothing sticky over them).
+      assert.equal(await wholeInView(page, '#ex2 .scatter .buf table'), true, 'the intermediate output');
+      assert.equal(await wholeInView(page, '#ex2 .scatter .out table'), true, 'the output');
     });
   }
 
@@ -368,18 +415,11 @@ describe('layout', () => {
     await page.$eval('#ex2 .scatter .buf', (el) => el.scrollIntoView({ block: 'center' }));
     await page.click('#ex2 button.next');
     await page.click('#ex2 button.next');
-    for (const selector of [
-      '#ex2 .scatter .buf table',
-      '#ex2 .scatter .copy table',
-      '#ex2 .desc',
-      '#ex2 button.next',
-    ]) {
-      const visible = await page.$eval(selector, (el) => {
-        const r = el.getBoundingClientRect();
-        return r.bottom > 0 && r.top < innerHeight;
-      });
-      assert.ok(visible, selector);
-    }
+    // Once the copy has flown into its window.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    for (const selector of ['#ex2 .scatter .buf table', '#ex2 .scatter .copy table', '#ex2 .desc', '#ex2 button.next'])
+      assert.equal(await wholeInView(page, selector), true, selector);
+    assert.equal(await page.$eval('#ex2 .step-bar', (el) => getComputedStyle(el).position), 'sticky');
   });
 
   for (const width of [320, 360]) {

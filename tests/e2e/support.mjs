@@ -73,8 +73,10 @@ export function pageSuite() {
   return suite;
 }
 
+/** Waits until the page's examples answer the reader (tconv-live): the default page is drawn earlier
+ *  (tconv-ready, from the first states the build drew), live once the core has arrived. */
 export const ready = (page) =>
-  page.waitForFunction(() => performance.getEntriesByName('tconv-ready').length === 1, null, { timeout: 10000 });
+  page.waitForFunction(() => performance.getEntriesByName('tconv-live').length === 1, null, { timeout: 10000 });
 
 /** The core in Node, the same module the page loads: what the browser tests compare with. */
 export const core = async () => (await import(pathToFileURL(resolve(siteDir, 'tconv.js')).href)).load();

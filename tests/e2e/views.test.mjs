@@ -244,7 +244,7 @@ describe('provenance everywhere, linked across the views', () => {
     page.problems = [];
     suite.adopt(page);
     await page.goto(suite.site.url);
-    await page.waitForFunction(() => performance.getEntriesByName('tconv-ready').length === 1);
+    await page.waitForFunction(() => performance.getEntriesByName('tconv-live').length === 1);
     await page.tap('#ex1 .scatter .out tbody td:nth-child(3)');
     assert.match(await text(page, '#ex1 .provenance'), /^out\[2\] = 2·3 \+ 3·1 = 9/);
   });
