@@ -9,8 +9,8 @@
  *  export says so and names the limit, rather than encoding for minutes. */
 export const maxGifFrames = 200;
 
-// Palette field (FigurePalette, in the tools' JS names) -> the viz.css colour it is.
-const paletteColours = {
+/** Palette field (FigurePalette, in the tools' JS names) -> the viz.css colour it is. */
+export const paletteColours = {
   bg: '--c-bg',
   fg: '--c-fg',
   muted: '--c-muted',

@@ -61,6 +61,19 @@ function axisFields(label, values, dims) {
 const labelled = (text, ...controls) =>
   h('label', { className: 'tool-field' }, h('span', { textContent: text }), ...controls);
 
+/** A tool's form: its heading, its labelled fields, then what it answers; it never submits (it answers as typed). */
+function toolForm(label, heading, fields, ...answers) {
+  const form = h(
+    'form',
+    { className: 'tool-form', 'aria-label': label },
+    h('h3', { textContent: heading }),
+    h('div', { className: 'tool-fields' }, ...fields),
+    ...answers,
+  );
+  form.addEventListener('submit', (e) => e.preventDefault());
+  return form;
+}
+
 /** "64 × 64", or "32 channels of 64 × 64". */
 export function shapeWords(shape, dims) {
   const spatial = shape.slice(shape.length - dims);
@@ -107,24 +120,20 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
       groups: field('groups', s.groups ?? 1),
     };
     shapeFields = { ...sizes, ...params, ...channels };
-    const shapeForm = h(
-      'form',
-      { className: 'tool-form', 'aria-label': 'Output size for any input size' },
-      h('h3', { textContent: 'What comes out, for any size' }),
-      h(
-        'div',
-        { className: 'tool-fields' },
+    const shapeForm = toolForm(
+      'Output size for any input size',
+      'What comes out, for any size',
+      [
         labelled('input', sizes.input_size.el),
         labelled('kernel', sizes.kernel_size.el),
         ...axisParams.map((p) => labelled(p.key.replace('_', ' '), params[p.key].el)),
         labelled('channels in', channels.in_channels),
         labelled('out', channels.out_channels),
         labelled('groups', channels.groups),
-      ),
+      ],
       shapeOut,
     );
     shapeForm.addEventListener('input', askShape);
-    shapeForm.addEventListener('submit', (e) => e.preventDefault());
 
     solveFields = {
       input_size: axisFields('have', s.input_size, dims),
@@ -137,25 +146,21 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
       max_stride: field('stride up to', 8),
       max_dilation: field('dilation up to', 1),
     };
-    const solveForm = h(
-      'form',
-      { className: 'tool-form', 'aria-label': 'Parameters for the size I want' },
-      h('h3', { textContent: 'Which parameters give the size I want' }),
-      h(
-        'div',
-        { className: 'tool-fields' },
+    const solveForm = toolForm(
+      'Parameters for the size I want',
+      'Which parameters give the size I want',
+      [
         labelled('I have', solveFields.input_size.el),
         labelled('and want', solveFields.output_size.el),
         labelled('kernel up to', solveFields.max_kernel),
         labelled('stride up to', solveFields.max_stride),
         labelled('dilation up to', solveFields.max_dilation),
-      ),
+      ],
       status,
       results,
     );
     // Choosing a solution (a radio button) is not a new question.
     solveForm.addEventListener('input', (e) => e.target.type !== 'radio' && askSolve());
-    solveForm.addEventListener('submit', (e) => e.preventDefault());
     body.append(shapeForm, solveForm);
   }
 

@@ -8,24 +8,17 @@ import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { repo } from './support.mjs';
+import { paletteColours } from '../../web/figures.js';
 
 const tool = process.env.TCONV_PALETTE;
-// Palette field -> the viz.css custom property it is.
-const properties = {
-  bg: '--c-bg',
-  fg: '--c-fg',
-  muted: '--c-muted',
-  cell: '--c-cell',
-  line: '--c-line',
-  win: '--c-win',
-  tap: '--c-tap',
-  cur: '--c-cur',
-  multi: '--c-multi',
-  cut: '--c-cut',
-  op: '--c-op',
-  tap_tint: '--t-tap',
-  cut_tint: '--t-cut',
-};
+// Palette field (the tool's snake_case JSON names) -> the viz.css custom property it is: the
+// page's own table (web/figures.js), so that the test checks the mapping the exports use.
+const properties = Object.fromEntries(
+  Object.entries(paletteColours).map(([field, property]) => [
+    field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+    property,
+  ]),
+);
 
 test("the light and dark palettes are viz.css's themes", {
   skip: !tool && 'TCONV_PALETTE is not set (run through ctest)',

@@ -23,6 +23,19 @@ function* cells(shape) {
 const key = (cell) => cell.join(',');
 const flatten = (nested) => (Array.isArray(nested) ? nested.flatMap(flatten) : [nested]);
 
+/** Each [call, message (text or RegExp), field] throws a TconvError with that message and field. */
+function throwsNamingField(misuse) {
+  for (const [call, message, field] of misuse) {
+    assert.throws(call, (e) => {
+      assert.ok(e instanceof TconvError, `${e}`);
+      if (message instanceof RegExp) assert.match(e.message, message);
+      else assert.equal(e.message, message);
+      assert.equal(e.field, field);
+      return true;
+    });
+  }
+}
+
 for (const c of golden.filter((g) => !g.rejects)) {
   test(`${c.name}: provenance agrees with the output, the counts, reach, gather and Cᵀ`, () => {
     const trace = tconv.trace(c.spec);
@@ -172,15 +185,7 @@ test('a step, a buffer, a row and a column can be asked for some channels only: 
     [() => trace.matrixColumn(0, { rows: [0, 0] }), /^0 rows from 0 do not fit in C\^T/, 'rows'],
     [() => trace.matrixRow(0, { columns: 'all' }), /^columns must be \[first, count\]/, 'columns'],
   ];
-  for (const [call, message, field] of misuse) {
-    assert.throws(call, (e) => {
-      assert.ok(e instanceof TconvError, `${e}`);
-      if (message instanceof RegExp) assert.match(e.message, message);
-      else assert.equal(e.message, message);
-      assert.equal(e.field, field);
-      return true;
-    });
-  }
+  throwsNamingField(misuse);
   trace.dispose();
 });
 
@@ -207,14 +212,6 @@ test('every misuse of a query is a TconvError naming the argument', () => {
     [() => tconv.explain(seed1d, { format: 3 }), 'format must be "text" or "latex", got 3', 'format'],
     [() => tconv.explain(seed1d, 'latex'), /^options must be an object/, 'options'],
   ];
-  for (const [call, message, field] of misuse) {
-    assert.throws(call, (e) => {
-      assert.ok(e instanceof TconvError, `${e}`);
-      if (message instanceof RegExp) assert.match(e.message, message);
-      else assert.equal(e.message, message);
-      assert.equal(e.field, field);
-      return true;
-    });
-  }
+  throwsNamingField(misuse);
   trace.dispose();
 });
