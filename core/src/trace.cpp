@@ -18,7 +18,8 @@ TraceSession::TraceSession(Spec spec)
       scatterer_(std::make_unique<detail::Scatterer>(spec_)) {
   final_buffer_ = {scatterer_->shape(), std::vector<double>(static_cast<size_t>(element_count(scatterer_->shape())))};
   final_contributions_.assign(final_buffer_.values.size(), 0);
-  for (int t = 0; t < step_count_; ++t) scatterer_->apply_counting(t, final_buffer_.values, final_contributions_);
+  scatterer_->apply_before(step_count_, 0, spec_.out_channels, final_buffer_.values.data(),
+                           final_contributions_.data());
   carved_ = carve(spec_, final_buffer_);
   output_ = finish_output(spec_, carved_);
 }
@@ -39,18 +40,7 @@ std::optional<Error> check_channels(ChannelRange channels, int total) {
 }  // namespace
 
 void TraceSession::replay(int n, ChannelRange channels, std::vector<double>& buffer, std::vector<int>* counts) const {
-  // Only the input channels whose group feeds one of the channels asked for; in the order of the
-  // steps, so that every cell adds its products exactly as the whole scatter does.
-  const std::int64_t area = input_area(spec_);
-  const int group_inputs = spec_.in_channels / spec_.groups;
-  const int group_outputs = spec_.out_channels / spec_.groups;
-  for (int c = 0; c < spec_.in_channels; ++c) {
-    const int first_output = c / group_inputs * group_outputs;
-    if (first_output + group_outputs <= channels.first || first_output >= channels.first + channels.count) continue;
-    const auto begin = static_cast<int>(c * area);
-    for (int s = begin; s < n && s < begin + area; ++s)
-      scatterer_->apply_in(s, channels.first, channels.count, buffer, counts);
-  }
+  scatterer_->apply_before(n, channels.first, channels.count, buffer.data(), counts ? counts->data() : nullptr);
 }
 
 Result<StepState> TraceSession::step(int t) const { return step(t, {0, spec_.out_channels}); }
