@@ -239,7 +239,8 @@ try {
 
   if (wanted('all')) {
     await open(`${largest}&v2=all`);
-    await page.waitForSelector('#ex2 .matrix table');
+    // The first of the matrix view's tables (C, shown on request) is hidden.
+    await page.waitForSelector('#ex2 .matrix table >> visible=true');
     const last = await lastState();
     const cells = await page.$$eval('#ex2 .stage td', (tds) => tds.length);
     const count = Math.min(200, last);
