@@ -2,7 +2,7 @@
 // of a walk-through decodes (omggif) to one frame per state, the last held longer. The module is
 // the site's bundle when the site has one, else bundled here by esbuild with the same options.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -12,6 +12,10 @@ import { PNG } from 'pngjs';
 import { serve } from '../../scripts/static-server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { ok, repo, seed2d, siteDir, stateCount } from './support.mjs';
+
+// The exported files are kept to look at; this test may run alone, before any other made the folder.
+const artifacts = resolve(repo, 'test-artifacts');
+mkdirSync(artifacts, { recursive: true });
 
 let dir, server, url, browser, page;
 before(async () => {
@@ -78,7 +82,7 @@ test('svgToPng: a PNG of the figure at width × scale by height × scale', async
     let dark = 0;
     for (let i = 0; i < png.data.length; i += 4) if (png.data[i] < 80 && png.data[i + 3] === 255) dark++;
     assert.ok(dark > 500, `${dark} dark pixels`);
-    if (scale === undefined) writeFileSync(resolve(repo, 'test-artifacts', 'export-seed-2d-step-2.png'), buffer);
+    if (scale === undefined) writeFileSync(resolve(artifacts, 'export-seed-2d-step-2.png'), buffer);
   }
   assert.deepEqual(page.problems, []);
 });
@@ -102,7 +106,7 @@ test("svgFramesToGif: one frame per state, the last held, at the figure's size",
     const pixels = new Uint8Array(width * height * 4);
     for (let f = 0; f < count; f++) gif.decodeAndBlitFrameRGBA(f, pixels);
     assert.ok(pixels.some((v, i) => i % 4 === 0 && v < 80));
-    if (view === 'scatter') writeFileSync(resolve(repo, 'test-artifacts', 'export-seed-2d-scatter.gif'), buffer);
+    if (view === 'scatter') writeFileSync(resolve(artifacts, 'export-seed-2d-scatter.gif'), buffer);
   }
   const once = await call('svgFramesToGif', [ok(['figure', '--svg', '--step', '0'], seed2d)], { loop: false });
   assert.equal(new omggif.GifReader(new Uint8Array(once.buffer)).loopCount(), null, 'plays once');
