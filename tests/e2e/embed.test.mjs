@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { serve } from '../../scripts/static-server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
+import { shotPath } from './support.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const siteDir = resolve(repo, process.env.TCONV_SITE_DIR ?? 'build/site');
-const shotDir = resolve(repo, 'test-artifacts/screenshots');
 const base = 'blog/assets/tconv/';
 
 const seed1 = { dims: '1', input: '[2,3]', kernel: '[1,2,3]', stride: '2' };
@@ -106,10 +106,6 @@ async function open(path, options = {}) {
   return page;
 }
 const write = (name, text) => writeFileSync(join(site, name), text);
-const shot = (name) => {
-  mkdirSync(shotDir, { recursive: true });
-  return join(shotDir, `${name}.png`);
-};
 
 /** Waits until every <tconv-viz> on the page has rendered or failed. */
 const rendered = (page, timeout = 20000) =>
@@ -211,7 +207,7 @@ describe('the blog example', () => {
         true,
         'no horizontal scroll',
       );
-      await page.screenshot({ path: shot(`blog-post-${name}`), fullPage: true });
+      await page.screenshot({ path: shotPath(`blog-post-${name}`), fullPage: true });
     });
   }
 
@@ -221,7 +217,7 @@ describe('the blog example', () => {
     await page.route('**/tconv-viz.js', (route) => route.abort());
     await page.goto(`${url}examples/blog-post.html`);
     assert.match(await page.$eval('#ex2 pre', (pre) => pre.getClientRects().length && pre.textContent), /2 {2}4 {2}2/);
-    await page.screenshot({ path: shot('blog-post-fallback'), fullPage: false });
+    await page.screenshot({ path: shotPath('blog-post-fallback'), fullPage: false });
     page.problems = page.problems.filter((p) => !/tconv-viz\.js|net::ERR_FAILED/.test(p));
   });
 });
@@ -243,13 +239,13 @@ describe('isolation from the page', () => {
     const [x, y] = [Math.ceil(box.x), Math.ceil(box.y)];
     const clip = { x, y, width: Math.floor(box.x + box.width) - x, height: Math.floor(box.y + box.height) - y };
     const widget = (path) => page.screenshot({ path, clip, animations: 'disabled' });
-    const before = await widget(shot('hostile-before'));
+    const before = await widget(shotPath('hostile-before'));
     const again = await widget();
     assert.ok(before.equals(again), 'two screenshots of the same rendering are the same');
     await page.addStyleTag({ url: `${url}hostile.css` });
     await page.waitForFunction(() => getComputedStyle(document.body).fontSize === '40px');
     assert.deepEqual(await page.locator('#w').boundingBox(), box, 'the element keeps its box');
-    const afterShot = await widget(shot('hostile-after'));
+    const afterShot = await widget(shotPath('hostile-after'));
     assert.ok(
       before.equals(afterShot),
       'the element’s screenshot is byte for byte the same (see hostile-before/after.png)',
@@ -259,7 +255,7 @@ describe('isolation from the page', () => {
     await rendered(blog);
     await blog.addStyleTag({ url: `${url}hostile.css` });
     await blog.locator('#ex1').scrollIntoViewIfNeeded();
-    await blog.screenshot({ path: shot('blog-post-hostile'), fullPage: false });
+    await blog.screenshot({ path: shotPath('blog-post-hostile'), fullPage: false });
   });
 });
 
@@ -474,7 +470,7 @@ describe('attributes, properties and events', () => {
     // Step 6 is input channel 1's element [0][1]: row 1 of the weight is used.
     assert.deepEqual(r.used, ['w[1][0]', 'w[1][1]']);
     assert.match(r.input, /channel 1$/);
-    await page.locator('#w').screenshot({ path: shot('element-channels') });
+    await page.locator('#w').screenshot({ path: shotPath('element-channels') });
   });
 
   test('200 widgets load one wasm instance and stay responsive', async () => {
@@ -684,7 +680,7 @@ describe('the iframe embed', () => {
       assert.deepEqual(inFrame, inPage, `settings ${i}`);
       assert.ok(inPage.tables.length >= 5);
     }
-    await page.locator('#f1').screenshot({ path: shot('embed-iframe') });
+    await page.locator('#f1').screenshot({ path: shotPath('embed-iframe') });
   });
 
   test('copyButtons copies both forms of the current example, or selects them in a field', async () => {
