@@ -30,23 +30,10 @@ class Scatterer {
     const std::vector<std::int64_t> strides = detail::row_major_strides(shape_);
     channel_stride_ = static_cast<std::ptrdiff_t>(strides[0]);
     group_outputs_ = spec.out_channels / spec.groups;
-    tap_offsets_.resize(static_cast<size_t>(kernel_area(spec)));
-    for (size_t k = 0; k < tap_offsets_.size(); ++k) {
-      const std::vector<int> tap = detail::unravel(static_cast<std::int64_t>(k), spec.kernel_size);
-      std::int64_t offset = 0;
-      for (size_t a = 0; a < tap.size(); ++a)
-        offset += static_cast<std::int64_t>(tap[a]) * axes_[a].params.dilation * strides[a + 1];
-      tap_offsets_[k] = static_cast<std::ptrdiff_t>(offset);
-    }
-    // Where each input position's copy starts in a channel's plane (no index arithmetic per step).
-    origins_.resize(static_cast<size_t>(input_area(spec)));
-    for (size_t p = 0; p < origins_.size(); ++p) {
-      const std::vector<int> position = detail::unravel(static_cast<std::int64_t>(p), spec.input_size);
-      std::int64_t origin = 0;
-      for (size_t a = 0; a < position.size(); ++a)
-        origin += static_cast<std::int64_t>(position[a]) * axes_[a].params.stride * strides[a + 1];
-      origins_[p] = static_cast<std::ptrdiff_t>(origin);
-    }
+    // Each tap's offset from a copy's corner (taps `dilation` apart), and where each input
+    // position's copy has its corner (positions `stride` apart): no index arithmetic per step.
+    tap_offsets_ = plane_offsets(spec.kernel_size, strides, [](const AxisParams& p) { return p.dilation; });
+    origins_ = plane_offsets(spec.input_size, strides, [](const AxisParams& p) { return p.stride; });
   }
 
   const std::vector<int>& shape() const { return shape_; }
@@ -100,6 +87,22 @@ class Scatterer {
   }
 
  private:
+  // For every index of a grid of this shape (row-major), its offset in a channel's plane of the
+  // buffer when axis a moves spacing(params of a) cells per index.
+  template <typename Spacing>
+  std::vector<std::ptrdiff_t> plane_offsets(const std::vector<int>& shape, const std::vector<std::int64_t>& strides,
+                                            Spacing spacing) const {
+    std::vector<std::ptrdiff_t> offsets(static_cast<size_t>(element_count(shape)));
+    for (size_t i = 0; i < offsets.size(); ++i) {
+      const std::vector<int> index = detail::unravel(static_cast<std::int64_t>(i), shape);
+      std::int64_t offset = 0;
+      for (size_t a = 0; a < index.size(); ++a)
+        offset += static_cast<std::int64_t>(index[a]) * spacing(axes_[a].params) * strides[a + 1];
+      offsets[i] = static_cast<std::ptrdiff_t>(offset);
+    }
+    return offsets;
+  }
+
   // Step t's copy of kernel j of its group (x times that kernel) at plane + its origin.
   template <typename Visit>
   void copy(int t, int j, std::ptrdiff_t plane, Visit visit) const {
