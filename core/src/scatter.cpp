@@ -16,7 +16,7 @@ namespace {
 Tensor scatter_steps(const Spec& spec, int steps_done) {
   const detail::Scatterer scatterer(spec);
   Tensor buffer{scatterer.shape(), std::vector<double>(static_cast<size_t>(element_count(scatterer.shape())), 0.0)};
-  scatterer.apply_before(steps_done, 0, spec.out_channels, buffer.values.data(), nullptr);
+  scatterer.apply_before(steps_done, 0, spec.out_channels, buffer.values.data());
   return buffer;
 }
 
@@ -91,7 +91,7 @@ Result<std::vector<int>> contributions_after(const Spec& spec, int steps_done) {
   if (std::optional<Error> error = detail::check_index("steps done", steps_done, step_count(spec))) return *error;
   const detail::Scatterer scatterer(spec);
   std::vector<int> counts(static_cast<size_t>(element_count(scatterer.shape())), 0);
-  scatterer.apply_before(steps_done, 0, spec.out_channels, nullptr, counts.data());
+  scatterer.count_before(steps_done, 0, spec.out_channels, counts.data());
   return counts;
 }
 

@@ -51,12 +51,11 @@ class Scatterer {
   }
 
   // Adds the products of the steps [0, n) that land in output channels [first, first + count) to
-  // a buffer of those channels alone (buffer, counts or both may be null): one output channel at a
-  // time, its steps in order. Each cell receives its products in step order, exactly as step by
-  // step (so every sum is bit for bit the same), while the scatter stays in one channel's plane
-  // instead of striding across all of them (64 channels of 127 x 127 are 8 MB, one is 126 KB).
-  // Plain loops with their invariants hoisted: this is the hot loop of compute and of every step.
-  void apply_before(int n, int first, int count, double* buffer, int* counts) const {
+  // a buffer of those channels alone: one output channel at a time, its steps in order. Each cell receives its products
+  // in step order, exactly as step by step (so every sum is bit for bit the same), while the scatter stays in one
+  // channel's plane instead of striding across all of them (64 channels of 127 x 127 are 8 MB, one is 126 KB). Plain
+  // loops with their invariants hoisted: this is the hot loop of compute and of every step.
+  void apply_before(int n, int first, int count, double* buffer) const {
     const auto area = static_cast<std::ptrdiff_t>(origins_.size());
     const auto taps = static_cast<std::ptrdiff_t>(tap_offsets_.size());
     const int group_inputs = spec_.in_channels / spec_.groups;
@@ -72,21 +71,54 @@ class Scatterer {
         const double* x = spec_.input.data() + begin;
         const double* w = spec_.weight.data() + (c * group_outputs_ + j) * taps;
         for (std::ptrdiff_t p = 0; p < steps; ++p) {
-          const std::ptrdiff_t corner = plane + origins_[static_cast<size_t>(p)];
-          if (buffer != nullptr) {
-            double* b = buffer + corner;
-            for (std::ptrdiff_t k = 0; k < taps; ++k) b[offsets[k]] += x[p] * w[k];
-          }
-          if (counts != nullptr) {
-            int* n_here = counts + corner;
-            for (std::ptrdiff_t k = 0; k < taps; ++k) ++n_here[offsets[k]];
-          }
+          double* b = buffer + plane + origins_[static_cast<size_t>(p)];
+          for (std::ptrdiff_t k = 0; k < taps; ++k) b[offsets[k]] += x[p] * w[k];
         }
       }
     }
   }
 
+  // Adds to counts (output channels [first, first + count), each a plane) how many products the
+  // steps [0, n) put into each cell. They do not depend on the values: an output channel's counts
+  // are (the input channels of its group done) times one input channel's pattern, plus the pattern
+  // of the positions done in the channel in progress. That is a pass over one plane per channel,
+  // not over every product (the counting pass took as long as the scatter).
+  void count_before(int n, int first, int count, int* counts) const {
+    const auto area = static_cast<std::ptrdiff_t>(origins_.size());
+    const int group_inputs = spec_.in_channels / spec_.groups;
+    const std::vector<int> whole = plane_counts(area);
+    std::vector<int> partial;  // at most one group is in progress after n steps
+    std::ptrdiff_t partial_positions = -1;
+    for (int o = first; o < first + count; ++o) {
+      const std::ptrdiff_t begin = static_cast<std::ptrdiff_t>(o / group_outputs_ * group_inputs) * area;
+      const std::ptrdiff_t done = std::clamp<std::ptrdiff_t>(n - begin, 0, group_inputs * area);
+      const auto channels_done = static_cast<int>(done / area);
+      const std::ptrdiff_t positions = done % area;
+      int* out = counts + (o - first) * channel_stride_;
+      if (channels_done > 0)
+        for (size_t i = 0; i < whole.size(); ++i) out[i] += channels_done * whole[i];
+      if (positions > 0) {
+        if (positions != partial_positions) {
+          partial = plane_counts(positions);
+          partial_positions = positions;
+        }
+        for (size_t i = 0; i < partial.size(); ++i) out[i] += partial[i];
+      }
+    }
+  }
+
  private:
+  // How many products the copies of input positions [0, positions) of one input channel put into
+  // each cell of a channel's plane.
+  std::vector<int> plane_counts(std::ptrdiff_t positions) const {
+    std::vector<int> counts(static_cast<size_t>(channel_stride_), 0);
+    for (std::ptrdiff_t p = 0; p < positions; ++p) {
+      int* here = counts.data() + origins_[static_cast<size_t>(p)];
+      for (const std::ptrdiff_t offset : tap_offsets_) ++here[offset];
+    }
+    return counts;
+  }
+
   // For every index of a grid of this shape (row-major), its offset in a channel's plane of the
   // buffer when axis a moves spacing(params of a) cells per index.
   template <typename Spacing>

@@ -18,8 +18,8 @@ TraceSession::TraceSession(Spec spec)
       scatterer_(std::make_unique<detail::Scatterer>(spec_)) {
   final_buffer_ = {scatterer_->shape(), std::vector<double>(static_cast<size_t>(element_count(scatterer_->shape())))};
   final_contributions_.assign(final_buffer_.values.size(), 0);
-  scatterer_->apply_before(step_count_, 0, spec_.out_channels, final_buffer_.values.data(),
-                           final_contributions_.data());
+  scatterer_->apply_before(step_count_, 0, spec_.out_channels, final_buffer_.values.data());
+  scatterer_->count_before(step_count_, 0, spec_.out_channels, final_contributions_.data());
   carved_ = carve(spec_, final_buffer_);
   output_ = finish_output(spec_, carved_);
 }
@@ -40,7 +40,8 @@ std::optional<Error> check_channels(ChannelRange channels, int total) {
 }  // namespace
 
 void TraceSession::replay(int n, ChannelRange channels, std::vector<double>& buffer, std::vector<int>* counts) const {
-  scatterer_->apply_before(n, channels.first, channels.count, buffer.data(), counts ? counts->data() : nullptr);
+  scatterer_->apply_before(n, channels.first, channels.count, buffer.data());
+  if (counts != nullptr) scatterer_->count_before(n, channels.first, channels.count, counts->data());
 }
 
 Result<StepState> TraceSession::step(int t) const { return step(t, {0, spec_.out_channels}); }
