@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "test_support.hpp"
@@ -216,6 +217,63 @@ TEST(Properties, ContributionsCountEveryProductOnce) {
     }
     EXPECT_FALSE(contributions_after(spec, step_count(spec) + 1).ok());
     EXPECT_FALSE(contributions_after(spec, -1).ok());
+  }
+}
+
+// Counts come from one input channel's pattern (Scatterer::count_before), not from the products:
+// with every input and weight 1 the intermediate output after t steps holds exactly the number of
+// products each cell received, an independent count, at every t, for the free functions and for
+// the session's steps of some channels. Beside the random specs, specs with several input channels
+// per group, where a wrong pattern or a wrong channel in progress would show.
+TEST(Properties, CountsAreTheIntermediateOutputOfAllOnes) {
+  std::vector<Spec> specs = random_specs();
+  Spec grouped2d;
+  grouped2d.dims = 2;
+  grouped2d.single_channel = false;
+  grouped2d.groups = 2;
+  grouped2d.in_channels = 6;
+  grouped2d.out_channels = 4;
+  grouped2d.input_size = {3, 4};
+  grouped2d.kernel_size = {2, 3};
+  grouped2d.axes = {AxisParams{2, 1, 0, 1}, AxisParams{1, 0, 1, 2}};
+  Spec grouped1d;
+  grouped1d.dims = 1;
+  grouped1d.single_channel = false;
+  grouped1d.groups = 3;
+  grouped1d.in_channels = 6;
+  grouped1d.out_channels = 3;
+  grouped1d.input_size = {5};
+  grouped1d.kernel_size = {3};
+  grouped1d.axes = {AxisParams{1, 0, 0, 2}};
+  for (Spec spec : {grouped2d, grouped1d}) {
+    spec.input.assign(static_cast<size_t>(spec.in_channels * input_area(spec)), 1.0);
+    spec.weight.assign(static_cast<size_t>(spec.in_channels * (spec.out_channels / spec.groups) * kernel_area(spec)),
+                       1.0);
+    Result<Spec> valid = validate_spec(spec);
+    ASSERT_TRUE(valid.ok()) << valid.error().message;
+    specs.push_back(std::move(valid).value());
+  }
+  for (Spec spec : specs) {
+    std::fill(spec.input.begin(), spec.input.end(), 1.0);
+    std::fill(spec.weight.begin(), spec.weight.end(), 1.0);
+    spec.bias.clear();
+    SCOPED_TRACE(describe(spec));
+    const TraceSession session(spec);
+    const int middle = spec.out_channels / 2;
+    const ChannelRange some{middle, spec.out_channels - middle};
+    for (int t = 0; t <= step_count(spec); ++t) {
+      const std::vector<double> ones = intermediate_after(spec, t).value().values;
+      const std::vector<int> counts = contributions_after(spec, t).value();
+      ASSERT_EQ(counts.size(), ones.size());
+      for (size_t i = 0; i < counts.size(); ++i)
+        ASSERT_EQ(static_cast<double>(counts[i]), ones[i]) << "cell " << i << " after " << t;
+      if (t == 0) continue;
+      const std::vector<int> part = session.step(t - 1, some).value().contributions;
+      const size_t offset = counts.size() / static_cast<size_t>(spec.out_channels) * static_cast<size_t>(middle);
+      ASSERT_EQ(part.size(), counts.size() - offset);
+      for (size_t i = 0; i < part.size(); ++i)
+        ASSERT_EQ(part[i], counts[offset + i]) << "cell " << i << " of step " << t - 1;
+    }
   }
 }
 
