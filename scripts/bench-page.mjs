@@ -45,18 +45,16 @@ try {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     // 1. Ready mark versus the floor.
-    const readyAt = async (path, mark = 'tconv-ready') => {
-      await page.goto(url + path);
-      return page.evaluate(async (mark) => {
+    // When the page set a mark (waiting for it), and the same after loading a path.
+    const markAt = (mark) =>
+      page.evaluate(async (mark) => {
         while (!performance.getEntriesByName(mark).length) await new Promise((r) => setTimeout(r, 1));
         return performance.getEntriesByName(mark)[0].startTime;
       }, mark);
+    const readyAt = async (path, mark = 'tconv-ready') => {
+      await page.goto(url + path);
+      return markAt(mark);
     };
-    const liveAt = () =>
-      page.evaluate(async () => {
-        while (!performance.getEntriesByName('tconv-live').length) await new Promise((r) => setTimeout(r, 1));
-        return performance.getEntriesByName('tconv-live')[0].startTime;
-      });
     for (let i = 0; i < 3; i++) {
       await readyAt('bench/floor.html');
       await readyAt('');
@@ -69,7 +67,7 @@ try {
       floor.push(await readyAt('bench/floor.html'));
       full.push(await readyAt(''));
       ratios.push(full[i] / floor[i]);
-      live.push(await liveAt());
+      live.push(await markAt('tconv-live'));
     }
     // 2. Everything the page transfers, gzip -9 (the server sends it uncompressed; any static host can gzip).
     const files = new Set();

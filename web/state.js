@@ -300,7 +300,6 @@ const counted = (values) => {
 };
 
 /** `1 2; 3 4` (rows by ';' or new lines, values by spaces or commas) or JSON like `[[1,2],[3,4]]`. */
-
 export function parseValues(text, dims) {
   const t = String(text ?? '').trim();
   if (t.length > maxTextLength) throw new SyntaxError(`these values are over ${maxTextLength} characters long`);
@@ -370,8 +369,8 @@ export function readUrl(search) {
         if (spec.kernel === undefined && spec.weight === undefined) spec.kernel = [];
         // The core counts the values of the whole spec: said here, at the input, in words.
         field = 'input';
-        const arrays = ['input', 'kernel', 'weight', 'bias'].filter((key) => spec[key] !== undefined);
-        if (arrays.reduce((sum, key) => sum + count(spec[key]), scalarValues) > maxValues)
+        const arrays = specParams.filter((p) => p.kind === 'json' && spec[p.key] !== undefined);
+        if (arrays.reduce((sum, p) => sum + count(spec[p.key]), scalarValues) > maxValues)
           throw tooMany('input, kernel and bias hold');
       }
     } catch (e) {

@@ -220,6 +220,24 @@ TEST(Properties, ContributionsCountEveryProductOnce) {
   }
 }
 
+// A spec with channels and groups, every input and weight 1 (not yet validated).
+Spec grouped_ones(int dims, int groups, int in_channels, int out_channels, std::vector<int> input_size,
+                  std::vector<int> kernel_size, std::vector<AxisParams> axes) {
+  Spec spec;
+  spec.dims = dims;
+  spec.single_channel = false;
+  spec.groups = groups;
+  spec.in_channels = in_channels;
+  spec.out_channels = out_channels;
+  spec.input_size = std::move(input_size);
+  spec.kernel_size = std::move(kernel_size);
+  spec.axes = std::move(axes);
+  spec.input.assign(static_cast<size_t>(spec.in_channels * input_area(spec)), 1.0);
+  spec.weight.assign(static_cast<size_t>(spec.in_channels * (spec.out_channels / spec.groups) * kernel_area(spec)),
+                     1.0);
+  return spec;
+}
+
 // Counts come from one input channel's pattern (Scatterer::count_before), not from the products:
 // with every input and weight 1 the intermediate output after t steps holds exactly the number of
 // products each cell received, an independent count, at every t, for the free functions and for
@@ -227,28 +245,8 @@ TEST(Properties, ContributionsCountEveryProductOnce) {
 // per group, where a wrong pattern or a wrong channel in progress would show.
 TEST(Properties, CountsAreTheIntermediateOutputOfAllOnes) {
   std::vector<Spec> specs = random_specs();
-  Spec grouped2d;
-  grouped2d.dims = 2;
-  grouped2d.single_channel = false;
-  grouped2d.groups = 2;
-  grouped2d.in_channels = 6;
-  grouped2d.out_channels = 4;
-  grouped2d.input_size = {3, 4};
-  grouped2d.kernel_size = {2, 3};
-  grouped2d.axes = {AxisParams{2, 1, 0, 1}, AxisParams{1, 0, 1, 2}};
-  Spec grouped1d;
-  grouped1d.dims = 1;
-  grouped1d.single_channel = false;
-  grouped1d.groups = 3;
-  grouped1d.in_channels = 6;
-  grouped1d.out_channels = 3;
-  grouped1d.input_size = {5};
-  grouped1d.kernel_size = {3};
-  grouped1d.axes = {AxisParams{1, 0, 0, 2}};
-  for (Spec spec : {grouped2d, grouped1d}) {
-    spec.input.assign(static_cast<size_t>(spec.in_channels * input_area(spec)), 1.0);
-    spec.weight.assign(static_cast<size_t>(spec.in_channels * (spec.out_channels / spec.groups) * kernel_area(spec)),
-                       1.0);
+  for (Spec spec : {grouped_ones(2, 2, 6, 4, {3, 4}, {2, 3}, {AxisParams{2, 1, 0, 1}, AxisParams{1, 0, 1, 2}}),
+                    grouped_ones(1, 3, 6, 3, {5}, {3}, {AxisParams{1, 0, 0, 2}})}) {
     Result<Spec> valid = validate_spec(spec);
     ASSERT_TRUE(valid.ok()) << valid.error().message;
     specs.push_back(std::move(valid).value());

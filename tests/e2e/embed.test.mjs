@@ -6,15 +6,12 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { serve } from '../../scripts/static-server.mjs';
 import { launchBrowser, openPage } from '../support/browser.mjs';
-import { shotPath } from './support.mjs';
+import { repo, shotPath, siteDir } from './support.mjs';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const siteDir = resolve(repo, process.env.TCONV_SITE_DIR ?? 'build/site');
 const base = 'blog/assets/tconv/';
 
 const seed1 = { dims: '1', input: '[2,3]', kernel: '[1,2,3]', stride: '2' };
