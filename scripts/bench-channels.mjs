@@ -98,7 +98,7 @@ try {
     el.setAttribute('controls', 'full');
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   }, spec(1));
-  const cells = await page.$eval('#bench', (el) => el.shadowRoot.querySelectorAll('td').length);
+  const cells = await page.$eval('#bench', (el) => el.shadowRoot.querySelectorAll('[role=gridcell]').length);
   const bound = await page.$eval('#bench', (el) => el.shadowRoot.querySelector('.drawn')?.textContent ?? '');
   // The reader's key on the focused grids: an input event the browser dispatches in a task of its
   // own (a click inside page.evaluate would count the evaluation's own cost too).

@@ -146,7 +146,7 @@ try {
   if (wanted('step') || wanted('jump') || wanted('frames')) {
     await open(largest);
     const last = await lastState();
-    const cells = await page.$$eval('#ex2 .scatter td', (tds) => tds.length);
+    const cells = await page.$$eval('#ex2 .scatter [role=gridcell]', (tds) => tds.length);
     console.log(`largest example: input 16×16, kernel 7×7, stride 4: ${last + 1} states, ${cells} cells drawn`);
     if (wanted('step')) {
       const steps = await traced(page, 2 * last, (k, mark) => mark(k).then(() => act(k < last ? 'next' : 'back')));
@@ -216,7 +216,7 @@ try {
         ['.kern', 3],
         ['.buf', 31],
       ]) {
-        const tds = root.querySelectorAll(`${grid} tbody td`);
+        const tds = root.querySelectorAll(`${grid} [role=gridcell]`);
         for (let i = 0; i < tds.length; i += every) {
           const r = tds[i].getBoundingClientRect();
           if (r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth)
@@ -238,9 +238,9 @@ try {
   if (wanted('all')) {
     await open(`${largest}&v2=all`);
     // The first of the matrix view's tables (C, shown on request) is hidden.
-    await page.waitForSelector('#ex2 .matrix table >> visible=true');
+    await page.waitForSelector('#ex2 .matrix [role=grid] >> visible=true');
     const last = await lastState();
-    const cells = await page.$$eval('#ex2 .stage td', (tds) => tds.length);
+    const cells = await page.$$eval('#ex2 .stage [role=gridcell]', (tds) => tds.length);
     const count = Math.min(200, last);
     const steps = await traced(page, count, (k, mark) => mark(k).then(() => act('next')));
     console.log(

@@ -13,7 +13,7 @@ export function keepGridsInView(scope = document) {
   const remember = () => {
     queued = false;
     const hit = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
-    const el = hit?.closest('.stage table') ?? hit?.closest('.stage') ?? null;
+    const el = hit?.closest('.stage .cells-box') ?? hit?.closest('.stage') ?? null;
     if (!el || !scope.contains(el)) {
       anchor = null;
       return;

@@ -31,6 +31,7 @@ const bit = Object.fromEntries(marks.map((name, i) => [name, 1 << i]));
 export const mask = (...names) => names.reduce((m, name) => m | bit[name], 0);
 // The marks of the reader's pointing, which a step's markAll leaves as they are.
 const pointing = bit.rel | bit.pick;
+let grids = 0; // for the ids of the captions
 const classCache = new Map();
 const classOf = (mask) => {
   let cls = classCache.get(mask);
@@ -105,24 +106,53 @@ export class Grid {
     this.onpoint = onpoint;
     this.onactivate = onactivate;
     this.caption = h('span');
-    this.table = h('table', { className: cols > 12 ? 'dense' : '' }, h('caption', {}, this.caption));
+    // Not a <table>: Chromium lays out and paints a whole table (and a <td> even with display: block)
+    // again for any changed cell, 30 ms for the 67 × 67 intermediate output; flex rows of divs redo
+    // only the rows they touch. The roles give screen readers the same grid of named rows and columns.
+    const id = `tconv-grid-${++grids}`;
+    const body = h('div', { className: `cells${cols > 12 ? ' dense' : ''}`, 'aria-labelledby': id });
+    body.setAttribute('role', 'grid');
     const rowHeads = rows > 1 || rowNames;
-    const head = h('tr', {}, rowHeads ? h('td', { className: 'corner' }) : '');
-    for (let c = 0; c < cols; c++) head.append(h('th', { scope: 'col', textContent: colNames ? colNames[c] : c }));
-    const body = h('tbody');
+    const cell = (role, className, ...children) => {
+      const el = h('div', className ? { className } : {}, ...children);
+      el.setAttribute('role', role);
+      return el;
+    };
+    const label = (role, text) => cell(role, 'ix', h('span', { textContent: text }));
+    const head = cell('row', 'ix-row');
+    this.corner = rowHeads ? cell('columnheader', 'corner') : null;
+    if (this.corner) head.append(this.corner);
+    let headChars = 0;
+    for (let c = 0; c < cols; c++) {
+      const text = String(colNames ? colNames[c] : c);
+      // A column is as wide as its cells: they widen for a long label (its glyphs are smaller).
+      this.chars = Math.max(this.chars ?? 0, Math.ceil(text.length * 0.75) - 1);
+      head.append(label('columnheader', text));
+    }
+    body.append(head);
     this.cells = [];
     this.texts = [];
+    this.index = new Map();
     for (let r = 0; r < rows; r++) {
-      const tr = h('tr', {}, rowHeads ? h('th', { scope: 'row', textContent: rowNames ? rowNames[r] : r }) : '');
+      const tr = cell('row', '');
+      if (rowHeads) {
+        const text = String(rowNames ? rowNames[r] : r);
+        headChars = Math.max(headChars, text.length);
+        tr.append(label('rowheader', text));
+      }
       for (let c = 0; c < cols; c++) {
         // The Text node itself is kept: setting its data is the cheapest change the DOM offers.
         const text = document.createTextNode('');
         this.texts.push(text);
-        tr.append((this.cells[this.cells.length] = h('td', {}, text)));
+        const td = cell('gridcell', '', text);
+        this.index.set(td, this.cells.length);
+        tr.append((this.cells[this.cells.length] = td));
       }
       body.append(tr);
     }
-    this.table.append(h('thead', {}, head), body);
+    this.table = h('div', { className: 'cells-box' }, h('div', { className: 'cap', id }, this.caption), body);
+    this.table.style.setProperty('--tconv-chars', this.chars);
+    this.table.style.setProperty('--tconv-head-chars', headChars);
     // What each cell should show (values, masks) and what its DOM shows (shownValues, shownMasks).
     this.values = new Array(rows * cols);
     this.masks = new Uint32Array(rows * cols);
@@ -132,7 +162,6 @@ export class Grid {
     this.queue = [];
     this.inView = true;
     this.sets = {};
-    this.chars = 0;
     this.active = 0;
     this.pointed = -1;
     this.cells[0].tabIndex = 0;
@@ -301,11 +330,8 @@ export class Grid {
   }
 
   #indexOf(target) {
-    const td = target.closest?.('td');
-    if (!td || td.classList.contains('corner') || !this.table.contains(td)) return -1;
-    const r = td.parentElement.sectionRowIndex;
-    const c = td.cellIndex - (td.parentElement.firstElementChild.tagName === 'TH' ? 1 : 0);
-    return td.parentElement.parentElement.tagName === 'TBODY' ? r * this.cols + c : -1;
+    const i = this.index.get(target.closest?.('[role=gridcell]'));
+    return i === undefined ? -1 : i;
   }
 
   #listen() {

@@ -149,10 +149,15 @@ export class ScatterView {
       for (const g of where === 'input' ? [this.input] : this.kernels.grids) g.setTool?.(this.editing[where]);
     });
     grid.setTool = apply;
-    // In the table's empty top-left corner when it has one (2D), else beside the caption.
-    const corner = grid.table.querySelector('thead td.corner');
-    if (corner) corner.append(button);
-    else grid.el.prepend(button);
+    // In the grid's empty top-left corner when it has one (2D), else beside the caption.
+    // A class, not :has(): a :has() over the grid is checked again at every change of its cells.
+    if (grid.corner) {
+      grid.corner.append(button);
+      grid.table.classList.add('edit-in-corner');
+    } else {
+      grid.el.prepend(button);
+      grid.el.classList.add('edit-beside');
+    }
     if (this.editing[where]) apply(true);
   }
 

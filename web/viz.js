@@ -354,7 +354,7 @@ export class Viz {
     if (this.countedFor !== this.scatter.el.firstChild || this.countedView !== this.view) {
       this.countedFor = this.scatter.el.firstChild;
       this.countedView = this.view;
-      this.drawn.textContent = drawnWords(this.stage.getElementsByTagName('td').length);
+      this.drawn.textContent = drawnWords(this.stage.querySelectorAll('[role=gridcell]').length);
     }
   }
 
@@ -460,8 +460,8 @@ export class Viz {
       return;
     cancelAnimationFrame(this.flight);
     this.flight = requestAnimationFrame(() => {
-      const target = buffer.table.querySelector('td.et.el');
-      const from = copy.table.querySelector('tbody td')?.getBoundingClientRect();
+      const target = buffer.table.querySelector('[role=gridcell].et.el');
+      const from = copy.cells[0]?.getBoundingClientRect();
       if (!target || !from) return;
       const to = target.getBoundingClientRect();
       copy.table.animate(

@@ -62,20 +62,27 @@ test("the figure of each scatter state has the page's grids in the page's order"
 
 /** Rows of the texts of the non-empty cells of the tables matched in example 2's view. */
 const pageGrid = (page, view, selector) =>
-  page.$$eval(`#ex2 .view.${view} ${selector} tbody tr`, (rows) =>
+  page.$$eval(`#ex2 .view.${view} ${selector} [role=row]:not(.ix-row)`, (rows) =>
     rows
-      .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent).filter((t) => t !== ''))
+      .map((tr) => [...tr.querySelectorAll('[role=gridcell]')].map((td) => td.textContent).filter((t) => t !== ''))
       .filter((r) => r.length),
   );
 /** The same for the table of example 2's view whose caption starts with `caption`. */
 const pageTable = (page, view, caption) =>
   page.$$eval(
-    `#ex2 .view.${view} table`,
+    `#ex2 .view.${view} [role=grid]`,
     (tables, start) => {
-      const t = tables.find((x) => x.caption?.textContent.replace(/\u00a0/g, ' ').startsWith(start));
+      const captionOf = (x) => x.getRootNode().getElementById(x.getAttribute('aria-labelledby'))?.textContent ?? '';
+      const t = tables.find((x) =>
+        captionOf(x)
+          .replace(/\u00a0/g, ' ')
+          .startsWith(start),
+      );
       return t
-        ? [...t.tBodies[0].rows]
-            .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent).filter((x) => x !== ''))
+        ? [...t.querySelectorAll('[role=row]:not(.ix-row)')]
+            .map((tr) =>
+              [...tr.querySelectorAll('[role=gridcell]')].map((td) => td.textContent).filter((x) => x !== ''),
+            )
             .filter((r) => r.length)
         : null;
     },

@@ -86,7 +86,8 @@ const query = (spec) => {
 const num = (v) => fmt(v).replace(/^-/, '−');
 const factor = (v) => (v < 0 ? `(${num(v)})` : num(v));
 const name = (symbol, cell) => symbol + cell.map((v) => `[${v}]`).join('');
-const numbers = (page, selector) => page.$$eval(`${selector} tbody td`, (tds) => tds.map((td) => td.textContent));
+const numbers = (page, selector) =>
+  page.$$eval(`${selector} [role=gridcell]`, (tds) => tds.map((td) => td.textContent));
 const pressed = (page, ex, side) =>
   page.$eval(`#ex${ex} .strip-${side} button[aria-pressed=true]`, (b) => Number(b.dataset.c));
 const ringed = (page, ex, side) =>
@@ -204,7 +205,7 @@ describe('stepping with channels, against the core', () => {
           Array.from(trace.output.data.subarray(co * area, (co + 1) * area), fmt),
           `the output of channel ${co}`,
         );
-        const tds = await page.$$(`${ex} .scatter .out tbody td`);
+        const tds = await page.$$(`${ex} .scatter .out [role=gridcell]`);
         for (const [i, cell] of flatCells(outShape, co).entries()) {
           await tds[i].hover();
           const terms = trace.contributions(cell);
@@ -228,8 +229,8 @@ describe('stepping with channels, against the core', () => {
     const spec = specs['groups 2 (2D, 4 → 2 channels, stride 2)'];
     const trace = suite.api.trace(spec);
     const page = await open(query(spec));
-    const map = await page.$$eval('#ex2 .scatter .blocks tbody tr', (rows) =>
-      rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => [td.textContent, td.className])),
+    const map = await page.$$eval('#ex2 .scatter .blocks [role=row]:not(.ix-row)', (rows) =>
+      rows.map((tr) => [...tr.querySelectorAll('[role=gridcell]')].map((td) => [td.textContent, td.className])),
     );
     // 4 input channels × 2 output channels; group 0 is inputs 0–1 → output 0, group 1 inputs 2–3 → output 1.
     assert.equal(map.length, 4);
@@ -239,7 +240,7 @@ describe('stepping with channels, against the core', () => {
     // Stepping into group 1 lights its blocks.
     await page.click('#ex2 button.first');
     for (let s = 0; s < 9; s++) await page.click('#ex2 button.next');
-    const lit = await page.$$eval('#ex2 .scatter .blocks tbody td.tap', (tds) => tds.length);
+    const lit = await page.$$eval('#ex2 .scatter .blocks [role=gridcell].tap', (tds) => tds.length);
     assert.equal(lit, 2, 'the current group: 2 input channels × 1 output channel');
     assert.match(
       await text(page, '#ex2 .pickers .rule'),
@@ -247,7 +248,7 @@ describe('stepping with channels, against the core', () => {
     );
     // Cᵀ: its block map, and the block drawn of the shown channels equals the core's entries.
     await showView(page, 2, 'matrix');
-    assert.equal(await page.$$eval('#ex2 .matrix .blocks tbody td', (tds) => tds.length), 8);
+    assert.equal(await page.$$eval('#ex2 .matrix .blocks [role=gridcell]', (tds) => tds.length), 8);
     const inArea = 4;
     const outShape = trace.axes.map((a) => a.output);
     const outArea = outShape[0] * outShape[1];
@@ -333,7 +334,7 @@ describe('the bound of drawn cells', () => {
       while (!el.shadowRoot.querySelector('.stage .matrix')) await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       return {
-        cells: el.shadowRoot.querySelectorAll('td').length,
+        cells: el.shadowRoot.querySelectorAll('[role=gridcell]').length,
         written: el.shadowRoot.querySelector('.drawn').textContent,
       };
     }, spec);
@@ -364,14 +365,15 @@ describe('the element with 64 groups', () => {
     await page.waitForFunction(() => document.getElementById('big').stepCount !== null);
     assert.equal(await page.$eval('#big', (el) => el.error), null);
     assert.equal(await page.$eval('#big', (el) => el.stepCount), 64 * 256);
-    const drawn = await page.$eval('#big', (el) => el.shadowRoot.querySelectorAll('td').length);
+    const drawn = await page.$eval('#big', (el) => el.shadowRoot.querySelectorAll('[role=gridcell]').length);
     assert.ok(drawn <= 30000, `${drawn} cells drawn`);
     assert.match(
       await page.$eval('#big', (el) => el.shadowRoot.querySelector('.drawn').textContent),
       /cells drawn, of a bound of 30,000 for all channels and views/,
     );
     // Steps in channel 0, then a jump into channel 40: its buffer is the core's.
-    const buf = (el) => [...el.shadowRoot.querySelectorAll('.scatter .buf tbody td')].map((td) => td.textContent);
+    const buf = (el) =>
+      [...el.shadowRoot.querySelectorAll('.scatter .buf [role=gridcell]')].map((td) => td.textContent);
     await page.$eval('#big', (el) => el.setAttribute('step', '3'));
     assert.deepEqual(
       await page.$eval('#big', buf),
@@ -384,7 +386,7 @@ describe('the element with 64 groups', () => {
       Array.from(trace.bufferAfter(40 * 256 + 17, { outChannels: [40, 1] }).data, fmt),
       'the buffer of channel 40, which step 10257 feeds',
     );
-    assert.ok((await page.$eval('#big', (el) => el.shadowRoot.querySelectorAll('td').length)) <= 30000);
+    assert.ok((await page.$eval('#big', (el) => el.shadowRoot.querySelectorAll('[role=gridcell]').length)) <= 30000);
     trace.dispose();
   });
 });

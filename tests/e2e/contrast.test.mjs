@@ -136,7 +136,7 @@ function measure(selectors) {
     const [host, id] = selector.split(' ');
     const base = host.startsWith('tconv-viz') ? document.querySelector(host).shadowRoot : document.querySelector(host);
     const tconv = base.querySelector('.tconv');
-    const plainCell = behind(tconv.querySelector('tbody td:not([class])') ?? tconv);
+    const plainCell = behind(tconv.querySelector('[role=gridcell]:not([class])') ?? tconv);
     // The tints under the marks are decoration (viz.css): a tint is no mark of its own.
     const probe = document.createElement('i');
     tconv.append(probe);
@@ -164,7 +164,7 @@ function measure(selectors) {
         );
     }
     // The counts written in the cells' corners (::after).
-    for (const td of base.querySelectorAll('td[data-count]')) {
+    for (const td of base.querySelectorAll('[role=gridcell][data-count]')) {
       const after = getComputedStyle(td, '::after');
       if (after.content === 'none' || !visible(td)) continue;
       const r = ratio(bytes(after.color), behind(td));
@@ -173,7 +173,7 @@ function measure(selectors) {
     }
 
     // Marks: every colour a marked cell draws besides its fill, against its fill and a plain cell.
-    for (const el of base.querySelectorAll('td[class]:not(.corner), .sw')) {
+    for (const el of base.querySelectorAll('[role=gridcell][class]:not(.corner), .sw')) {
       if (!visible(el)) continue;
       const style = getComputedStyle(el);
       const fill = behind(el);
@@ -207,7 +207,7 @@ function measure(selectors) {
     }
     for (const input of base.querySelectorAll('input.cell-edit')) {
       if (!visible(input)) continue;
-      const td = input.closest('td');
+      const td = input.closest('[role=gridcell]');
       const r = ratio(bytes(getComputedStyle(td).borderTopColor), behind(td));
       measured.rings++;
       if (r < 3) fail(`${selector}: the border of an in-place field is ${r.toFixed(2)}:1`);
@@ -249,7 +249,7 @@ async function everyMark(page, selector, { element = false } = {}) {
   await click('button.next');
   await check('step 2');
   // Pointing at a cell: the cell and its relatives in every view.
-  await page.hover(inRoot('.scatter .buf tbody td >> nth=7'));
+  await page.hover(inRoot('.scatter .buf [role=gridcell] >> nth=7'));
   await check('pointing');
   // The carve (cut cells, output_padding, what is kept) and the output with its bias.
   await click('button.last');
@@ -264,7 +264,7 @@ async function everyMark(page, selector, { element = false } = {}) {
   // The gather and the matrix views at a middle step.
   for (const view of ['gather', 'matrix']) {
     await click(`.tab[data-view=${view}]`);
-    await page.waitForSelector(inRoot(`.stage .${view} table`));
+    await page.waitForSelector(inRoot(`.stage .${view} [role=grid]`));
     await click('button.first');
     await click('button.next');
     await click('button.next');
@@ -342,7 +342,7 @@ describe('marks that read without colour', () => {
       // The digits' boxes: each cell's text, as laid out (a Range's rectangles hug the glyphs' line).
       const boxes = await page.$$eval('tconv-viz', (els) =>
         els.flatMap((el) =>
-          [...el.shadowRoot.querySelectorAll('.scatter td[class]')]
+          [...el.shadowRoot.querySelectorAll('.scatter [role=gridcell][class]')]
             .filter((td) => td.textContent.trim() && td.getClientRects().length)
             .map((td) => {
               const range = document.createRange();
@@ -382,7 +382,7 @@ describe('marks that read without colour', () => {
       const page = await open('', { width });
       await ready(page);
       await showView(page, 2, 'all');
-      const sizes = await page.$$eval('.tconv th', (ths) =>
+      const sizes = await page.$$eval('.tconv .ix > span', (ths) =>
         ths.filter((th) => th.getClientRects().length).map((th) => Number.parseFloat(getComputedStyle(th).fontSize)),
       );
       assert.ok(sizes.length > 20);

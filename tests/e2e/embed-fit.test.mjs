@@ -336,7 +336,8 @@ describe('a removed element', () => {
     const p = await open('readd.html');
     await rendered(p);
     const r = await p.$eval('#w', async (el) => {
-      const cells = () => [...el.shadowRoot.querySelectorAll('.out td')].map((td) => td.textContent).join(' ');
+      const cells = () =>
+        [...el.shadowRoot.querySelectorAll('.out [role=gridcell]')].map((td) => td.textContent).join(' ');
       const before = cells();
       const place = el.parentNode;
       el.remove();
@@ -348,7 +349,7 @@ describe('a removed element', () => {
       return {
         before,
         after: cells(),
-        tables: el.shadowRoot.querySelectorAll('.viz table').length,
+        tables: el.shadowRoot.querySelectorAll('.viz [role=grid]').length,
         error: el.error,
         output: el.output,
         shown: message.getClientRects().length > 0 ? message.textContent : null,

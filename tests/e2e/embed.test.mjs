@@ -66,7 +66,7 @@ before(async () => {
       '* { font-size: 40px !important; line-height: 3 !important; font-family: "Comic Sans MS", fantasy !important; color: red !important;',
       '    letter-spacing: 3px !important; word-spacing: 9px !important; text-transform: uppercase !important; text-align: right !important;',
       '    visibility: visible !important; white-space: pre !important; box-sizing: content-box !important; }',
-      'table, svg, canvas { display: none !important; }',
+      'table, svg, canvas, [role=grid] { display: none !important; }',
       'td, th, span, p, button, input, details, pre { border: 5px solid lime !important; padding: 9px !important; background: yellow !important; display: inline !important; }',
       'div { outline: 5px solid lime !important; background: yellow !important; }',
       'html { font-size: 10px !important; }',
@@ -117,8 +117,8 @@ const grid = (page, selector, name) =>
   page.$eval(
     selector,
     (el, name) =>
-      [...el.shadowRoot.querySelectorAll(`.viz .${name} tbody tr`)].map((tr) =>
-        [...tr.querySelectorAll('td')].map((td) => td.textContent),
+      [...el.shadowRoot.querySelectorAll(`.viz .${name} [role=row]:not(.ix-row)`)].map((tr) =>
+        [...tr.querySelectorAll('[role=gridcell]')].map((td) => td.textContent),
       ),
     name,
   );
@@ -134,7 +134,7 @@ describe('the blog example', () => {
         error: e.error,
         output: e.output,
         step: e.step,
-        tables: e.shadowRoot.querySelectorAll('table').length,
+        tables: e.shadowRoot.querySelectorAll('[role=grid]').length,
       })),
     );
     assert.ok(widgets.length >= 8, 'a widget per worked matrix');
@@ -299,7 +299,7 @@ describe('attributes, properties and events', () => {
       el.remove();
       parent.append(el);
       await new Promise((done) => el.addEventListener('tconv-change', done, { once: true }));
-      out.moved = [el.step, el.shadowRoot.querySelectorAll('.viz table').length];
+      out.moved = [el.step, el.shadowRoot.querySelectorAll('.viz [role=grid]').length];
       await new Promise((done) => setTimeout(done, 50));
       out.events = events;
       return out;
@@ -333,7 +333,8 @@ describe('attributes, properties and events', () => {
     const r = await page.$eval('#w', async (el) => {
       const errors = [];
       el.addEventListener('tconv-error', (e) => errors.push(e.detail.message));
-      const tables = () => [...el.shadowRoot.querySelectorAll('.viz .out td')].map((td) => td.textContent).join(' ');
+      const tables = () =>
+        [...el.shadowRoot.querySelectorAll('.viz .out [role=gridcell]')].map((td) => td.textContent).join(' ');
       const before = tables();
       el.setAttribute('output-padding', '2');
       await new Promise((done) => setTimeout(done, 20));
@@ -456,8 +457,8 @@ describe('attributes, properties and events', () => {
       output: el.output,
       stepCount: el.stepCount,
       kernels: el.shadowRoot.querySelectorAll('.weight .kern').length,
-      used: [...el.shadowRoot.querySelectorAll('.weight .kern.used caption')].map((c) => c.textContent),
-      input: el.shadowRoot.querySelector('.in caption').textContent.replace(/\u00a0/g, ' '),
+      used: [...el.shadowRoot.querySelectorAll('.weight .kern.used .cap')].map((c) => c.textContent),
+      input: el.shadowRoot.querySelector('.in .cap').textContent.replace(/\u00a0/g, ' '),
     }));
     assert.equal(r.error, null);
     assert.deepEqual(r.shape, [2, 3, 3]);
@@ -487,7 +488,7 @@ describe('attributes, properties and events', () => {
     assert.equal(page.requests.filter((u) => u.endsWith('.wasm')).length, 1, 'one .wasm request');
     assert.equal(page.requests.filter((u) => u.endsWith('/tconv.js')).length, 1, 'one tconv.js module');
     const counts = await page.$$eval('tconv-viz', (els) =>
-      els.map((e) => (e.error === null && e.shadowRoot.querySelectorAll('table').length >= 5 ? 1 : 0)),
+      els.map((e) => (e.error === null && e.shadowRoot.querySelectorAll('[role=grid]').length >= 5 ? 1 : 0)),
     );
     assert.equal(
       counts.reduce((a, b) => a + b, 0),
@@ -660,7 +661,7 @@ describe('the iframe embed', () => {
       return {
         output: el.output,
         step: el.step,
-        tables: [...el.shadowRoot.querySelectorAll('table')].map((t) => t.textContent),
+        tables: [...el.shadowRoot.querySelectorAll('[role=grid]')].map((t) => t.textContent),
         desc: el.shadowRoot.querySelector('.desc').textContent,
       };
     };
@@ -671,7 +672,7 @@ describe('the iframe embed', () => {
       const inPage = await page.$eval(`#e${i}`, (el) => ({
         output: el.output,
         step: el.step,
-        tables: [...el.shadowRoot.querySelectorAll('table')].map((t) => t.textContent),
+        tables: [...el.shadowRoot.querySelectorAll('[role=grid]')].map((t) => t.textContent),
         desc: el.shadowRoot.querySelector('.desc').textContent,
       }));
       assert.deepEqual(inFrame, inPage, `settings ${i}`);

@@ -257,7 +257,7 @@ describe('no layout shift of the grids', () => {
       }).observe({ type: 'layout-shift', buffered: false });
     });
   /** The shifts recorded since the last call that moved what selector names (or something in it). */
-  const shifts = async (page, selector = '.stage, .stage table, .step-bar') => {
+  const shifts = async (page, selector = '.stage, .stage [role=grid], .step-bar') => {
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     return page.evaluate(
       (selector) =>
@@ -288,7 +288,7 @@ describe('no layout shift of the grids', () => {
       for (const view of ['gather', 'matrix', 'all', 'scatter']) {
         await showView(page, 2, view);
         // What lies below the grids moves with the new view's height; the grids themselves do not.
-        assert.deepEqual(await shifts(page, '.stage, .stage table'), [], `switching to the ${view} view`);
+        assert.deepEqual(await shifts(page, '.stage, .stage [role=grid]'), [], `switching to the ${view} view`);
       }
       for (let i = 0; i < 6; i++) await page.click('#ex2 button.next');
       await page.click('#ex2 button.first');
@@ -325,18 +325,20 @@ describe('no layout shift of the grids', () => {
   const marked = (page, name) => page.evaluate((name) => performance.getEntriesByName(name).length === 1, name);
   /** Where every table, cell, control, field and text of the examples is, in page coordinates. */
   const layoutOf = (page) =>
-    page.$$eval('.example table, .example td, .example button, .example input, .example select, .example p', (els) =>
-      els
-        .map((el) => [el, el.getBoundingClientRect()])
-        .filter(([, r]) => r.width || r.height) // what is not laid out (an empty message) has no place
-        .map(
-          ([el, r]) =>
-            `${el.tagName} ${el.getAttribute('aria-label') ?? ''} ${r.x},${r.y + scrollY} ${r.width}×${r.height}`,
-        ),
+    page.$$eval(
+      '.example [role=grid], .example [role=gridcell], .example button, .example input, .example select, .example p',
+      (els) =>
+        els
+          .map((el) => [el, el.getBoundingClientRect()])
+          .filter(([, r]) => r.width || r.height) // what is not laid out (an empty message) has no place
+          .map(
+            ([el, r]) =>
+              `${el.tagName} ${el.getAttribute('aria-label') ?? ''} ${r.x},${r.y + scrollY} ${r.width}×${r.height}`,
+          ),
     );
   const rows = (page, ex, name) =>
-    page.$$eval(`#ex${ex} .scatter .${name} tbody tr`, (trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent).join(' ')),
+    page.$$eval(`#ex${ex} .scatter .${name} [role=row]:not(.ix-row)`, (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('[role=gridcell]')].map((td) => td.textContent).join(' ')),
     );
 
   for (const [width, height] of [
@@ -410,7 +412,7 @@ describe('no layout shift of the grids', () => {
     await page.$eval('#ex2 .scatter .buf', (el) => el.scrollIntoView({ block: 'center' }));
     await page.click('#ex2 button.next');
     const onScreen = () =>
-      page.$eval('#ex2 .scatter .buf table', (el) => {
+      page.$eval('#ex2 .scatter .buf [role=grid]', (el) => {
         const r = el.getBoundingClientRect();
         return r.top < innerHeight && r.bottom > 0;
       });

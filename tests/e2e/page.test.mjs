@@ -20,9 +20,9 @@ describe('the seed’s worked examples', () => {
     assert.deepEqual(await grid(page, 1, 'in'), rows([2, 3]));
     assert.deepEqual(await grid(page, 1, 'kern'), rows([1, 2, 3]));
     assert.deepEqual(await grid(page, 1, 'buf'), rows([0, 0, 0, 0, 0]));
-    assert.equal(await text(page, '#ex1 .in caption'), 'Input: 2 cells');
-    assert.match(await text(page, '#ex1 .kern caption'), /^Kernel: 3 taps · not flipped$/);
-    assert.match(await text(page, '#ex1 .buf caption'), /^Intermediate output: 5 cells · before the carve$/);
+    assert.equal(await text(page, '#ex1 .in .cap'), 'Input: 2 cells');
+    assert.match(await text(page, '#ex1 .kern .cap'), /^Kernel: 3 taps · not flipped$/);
+    assert.match(await text(page, '#ex1 .buf .cap'), /^Intermediate output: 5 cells · before the carve$/);
     assert.equal(await label(page, 1), 'Start');
     // No copy is drawn before the first step: no empty grid in the picture.
     assert.equal(await page.$eval('#ex1 .copy', (g) => getComputedStyle(g).visibility), 'hidden');
@@ -42,7 +42,7 @@ describe('the seed’s worked examples', () => {
       await desc(page, 1),
       /corner at stride × position = 2 × 1 = 2: cells 2–4\. Where copies now overlap, the cells hold sums: Cell 2: 6 \+ 3 = 9\./,
     );
-    assert.deepEqual(await page.$$eval('#ex1 .buf td.m', (tds) => tds.map((td) => td.textContent)), ['9']);
+    assert.deepEqual(await page.$$eval('#ex1 .buf [role=gridcell].m', (tds) => tds.map((td) => td.textContent)), ['9']);
     await next(page, 1);
     // Without a bias the carve is the output: one state, not two that look the same.
     assert.equal(await label(page, 1), 'Carve: output');
@@ -76,7 +76,7 @@ describe('the seed’s worked examples', () => {
     );
     assert.deepEqual(await grid(page, 2, 'buf'), seedIntermediate);
     await next(page, 2);
-    assert.equal(await page.$$eval('#ex2 .buf td.cut', (tds) => tds.length), 16);
+    assert.equal(await page.$$eval('#ex2 .buf [role=gridcell].cut', (tds) => tds.length), 16);
     assert.deepEqual(await grid(page, 2, 'out'), rows([0, 0, 0], [2, 4, 2], [0, 0, 0]));
     assert.match(await desc(page, 2), /This is the output, 3 × 3: what PyTorch’s ConvTranspose2d returns/);
   });
@@ -94,7 +94,7 @@ describe('the seed’s worked examples', () => {
   test('with output_padding the buffer’s caption and the formula agree', async () => {
     const page = await open('?in1=2,3&k1=1,2,3&s1=3&op1=2');
     // The formula's intermediate output is 6; output_padding reaches 2 cells past it.
-    assert.match(await text(page, '#ex1 .buf caption'), /^Intermediate output: 6 cells, plus output_padding's 2 cells/);
+    assert.match(await text(page, '#ex1 .buf .cap'), /^Intermediate output: 6 cells, plus output_padding's 2 cells/);
     const math = await page.$$eval('#ex1 .formulas dd', (m) => m.map((el) => el.textContent.replace(/\s+/g, '')));
     assert.ok(
       math.some((m) => m.endsWith('=(2−1)·3+1·(3−1)+1=6')),
@@ -104,7 +104,7 @@ describe('the seed’s worked examples', () => {
 
   test('sizes and the seed’s formulas with the numbers substituted', async () => {
     const page = await open();
-    assert.match(await text(page, '#ex2 .out caption'), /^Output: 3 × 3/);
+    assert.match(await text(page, '#ex2 .out .cap'), /^Output: 3 × 3/);
     assert.match(await text(page, '#ex2 .relation'), /maps a 3 × 3 grid to 2 × 2/);
     const math = await page.$$eval('#ex2 .formulas dd', (m) => m.map((el) => el.textContent.replace(/\s+/g, '')));
     assert.ok(math.includes('intermediate=(i−1)·s+d·(k−1)+1=(2−1)·2+1·(3−1)+1=5'), math.join('\n'));
@@ -143,7 +143,7 @@ describe('controls', () => {
 
   test('play runs to the end and stops; the scrubber jumps; reduced motion has no transitions', async () => {
     const page = await open('', { reducedMotion: 'reduce' });
-    assert.equal(await page.$eval('#ex1 .buf td', (td) => getComputedStyle(td).transitionDuration), '0s');
+    assert.equal(await page.$eval('#ex1 .buf [role=gridcell]', (td) => getComputedStyle(td).transitionDuration), '0s');
     await page.$eval('#ex2 input[type=range]', (r) => {
       r.value = 4;
       r.dispatchEvent(new Event('input', { bubbles: true }));
@@ -167,7 +167,7 @@ describe('controls', () => {
     assert.equal(await page.getAttribute('#ex2 .desc', 'aria-live'), null);
   });
 
-  test('every control has an accessible name; grids are tables with captions', async () => {
+  test('every control has an accessible name; grids are named by their captions', async () => {
     const page = await open();
     const unnamed = await page.$$eval('button, input, select', (els) =>
       els
@@ -176,7 +176,14 @@ describe('controls', () => {
         .map((el) => el.outerHTML),
     );
     assert.deepEqual(unnamed, []);
-    assert.equal(await page.$$eval('#ex2 .scatter table caption', (c) => c.length), 5);
+    const names = await page.$$eval('#ex2 .scatter [role=grid]', (grids) =>
+      grids.map((g) => g.getRootNode().getElementById(g.getAttribute('aria-labelledby'))?.textContent),
+    );
+    assert.equal(names.length, 5);
+    assert.ok(
+      names.every((name) => name?.length > 0),
+      String(names),
+    );
   });
 });
 
@@ -189,7 +196,7 @@ describe('the parameter panel', () => {
     await page.$eval('#ex1 .more', (d) => (d.open = true));
     await page.fill('#ex1 .paste[aria-label="input"]', '[1, 2, 3]');
     assert.deepEqual(await grid(page, 1, 'in'), rows([1, 2, 3]));
-    assert.match(await text(page, '#ex1 .buf caption'), /^Intermediate output: 7 cells/);
+    assert.match(await text(page, '#ex1 .buf .cap'), /^Intermediate output: 7 cells/);
     await page.fill('#ex1 input[aria-label="bias"]', '0.5');
     assert.deepEqual(await grid(page, 1, 'out'), rows([1.5, 2.5, 5.5, 4.5, 9.5, 6.5, 9.5]));
     await page.fill('#ex1 input[aria-label="kernel length"]', '2');
@@ -274,7 +281,7 @@ describe('the parameter panel', () => {
   test('presets, including the post’s opening figure in the gather view', async () => {
     const page = await open();
     await page.selectOption('#e2-preset', { label: 'The post’s opening figure: 2×2 → 4×4, stride 1' });
-    await page.waitForSelector('#ex2 .stage .gather table');
+    await page.waitForSelector('#ex2 .stage .gather [role=grid]');
     assert.equal(await page.getAttribute('#ex2 .tab[data-view=gather]', 'aria-checked'), 'true');
     assert.match(
       await text(page, '#ex2 .gather .both-ways'),
@@ -302,7 +309,7 @@ describe('state in the URL', () => {
     const other = await open(new URL(page.url()).search);
     await other.click('#ex2 button.last');
     assert.deepEqual(await grid(other, 2, 'out'), rows([0, 0, 0, 0], [2, 4, 2, 2], [0, 0, 0, 0], [-3, -7, -4, -4]));
-    assert.equal(await other.$$eval('#ex2 .out td.op', (tds) => tds.length), 7);
+    assert.equal(await other.$$eval('#ex2 .out [role=gridcell].op', (tds) => tds.length), 7);
   });
 
   test('values are encoded when written back: an "&" inside a value stays inside it', async () => {
@@ -356,7 +363,7 @@ describe('state in the URL', () => {
     test(`a hostile link (${search.slice(0, 40)}…) draws the seed or the link, with a message at its field`, async () => {
       const page = await open(search);
       for (const ex of [1, 2]) {
-        const tables = await page.$$eval(`#ex${ex} .scatter table`, (t) => t.length);
+        const tables = await page.$$eval(`#ex${ex} .scatter [role=grid]`, (t) => t.length);
         assert.ok(tables >= 5, `example ${ex} is drawn`);
       }
       const messages = await page.$$eval('.msg', (ms) => ms.filter((m) => m.textContent).map((m) => m.id));
@@ -405,8 +412,8 @@ describe('layout', () => {
       await page.fill(field, '1');
       assert.equal(await wholeInView(page, field), true, 'the field');
       // The grids the stride changes, whole and uncovered (nothing sticky over them).
-      assert.equal(await wholeInView(page, '#ex2 .scatter .buf table'), true, 'the intermediate output');
-      assert.equal(await wholeInView(page, '#ex2 .scatter .out table'), true, 'the output');
+      assert.equal(await wholeInView(page, '#ex2 .scatter .buf [role=grid]'), true, 'the intermediate output');
+      assert.equal(await wholeInView(page, '#ex2 .scatter .out [role=grid]'), true, 'the output');
     });
   }
 
@@ -417,7 +424,12 @@ describe('layout', () => {
     await page.click('#ex2 button.next');
     // Once the copy has flown into its window.
     await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
-    for (const selector of ['#ex2 .scatter .buf table', '#ex2 .scatter .copy table', '#ex2 .desc', '#ex2 button.next'])
+    for (const selector of [
+      '#ex2 .scatter .buf [role=grid]',
+      '#ex2 .scatter .copy [role=grid]',
+      '#ex2 .desc',
+      '#ex2 button.next',
+    ])
       assert.equal(await wholeInView(page, selector), true, selector);
     assert.equal(await page.$eval('#ex2 .step-bar', (el) => getComputedStyle(el).position), 'sticky');
   });

@@ -183,9 +183,9 @@ test("Frameworks: each framework's arguments and its crop on the full buffer, as
       args,
     );
     assert.equal(await text(page, '#ex2 details.frameworks .tool-about:last-child'), t.note);
-    const kept = await page.$$eval('#ex2 details.frameworks table tbody td:not(.cut)', (c) => c.length);
+    const kept = await page.$$eval('#ex2 details.frameworks [role=grid] [role=gridcell]:not(.cut)', (c) => c.length);
     assert.equal(kept, t.output_size[0] * t.output_size[1], `${name}: the cells kept`);
-    assert.match(await text(page, '#ex2 details.frameworks caption'), new RegExp(`keeps ${t.output_size.join(' × ')}`));
+    assert.match(await text(page, '#ex2 details.frameworks .cap'), new RegExp(`keeps ${t.output_size.join(' × ')}`));
   }
   assert.deepEqual(page.problems, []);
 });

@@ -83,8 +83,8 @@ export const core = async () => (await import(pathToFileURL(resolve(siteDir, 'tc
 
 /** The numbers of one grid of an example's view ('in', 'kern', 'copy', 'buf', 'out') as rows of text. */
 export const grid = (page, ex, name, view = 'scatter') =>
-  page.$$eval(`#ex${ex} .${view} .${name} tbody tr`, (rows) =>
-    rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+  page.$$eval(`#ex${ex} .${view} .${name} [role=row]:not(.ix-row)`, (rows) =>
+    rows.map((tr) => [...tr.querySelectorAll('[role=gridcell]')].map((td) => td.textContent)),
   );
 
 /** The text of an element, no-break spaces read as spaces. */
@@ -99,7 +99,7 @@ export function shotPath(name) {
  *  views load on demand). */
 export async function showView(page, ex, view) {
   await page.click(`#ex${ex} .tab[data-view=${view}]`);
-  const selector = view === 'all' ? `#ex${ex} .stage .gather table` : `#ex${ex} .stage .${view} table`;
+  const selector = view === 'all' ? `#ex${ex} .stage .gather [role=grid]` : `#ex${ex} .stage .${view} [role=grid]`;
   await page.waitForSelector(selector);
 }
 

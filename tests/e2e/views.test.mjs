@@ -34,7 +34,7 @@ const cellsOf = (shape) => {
 };
 /** The classes and texts of the cells of a grid, row-major. */
 const cells = (page, selector) =>
-  page.$$eval(`${selector} tbody td`, (tds) =>
+  page.$$eval(`${selector} [role=gridcell]`, (tds) =>
     tds
       .filter((td) => !td.classList.contains('corner'))
       .map((td) => ({ cls: td.className.split(' '), text: td.textContent })),
@@ -92,10 +92,12 @@ describe('the gather view steps through the output cells', () => {
   test('the original kernel stands beside the rotated one, with the turn labelled', async () => {
     const page = await open();
     await showView(page, 2, 'gather');
-    const kernel = await page.$$eval('#ex2 .gather .kern:not(.rotated) tbody td', (tds) =>
+    const kernel = await page.$$eval('#ex2 .gather .kern:not(.rotated) [role=gridcell]', (tds) =>
       tds.map((td) => td.textContent),
     );
-    const rotated = await page.$$eval('#ex2 .gather .rotated tbody td', (tds) => tds.map((td) => td.textContent));
+    const rotated = await page.$$eval('#ex2 .gather .rotated [role=gridcell]', (tds) =>
+      tds.map((td) => td.textContent),
+    );
     assert.deepEqual(kernel, ['1', '1', '1', '0', '0', '0', '-1', '-1', '-1']);
     assert.deepEqual(rotated, ['-1', '-1', '-1', '0', '0', '0', '1', '1', '1']);
     assert.match(await text(page, '#ex2 .gather .turn'), /180°/);
@@ -156,7 +158,7 @@ describe('the matrix view steps too', () => {
     const kernel = Array.from({ length: 7 }, () => Array(7).fill(1).join(',')).join(';');
     const page = await open(`?in2=${input}&k2=${kernel}&s2=4&v2=matrix&step2=3`);
     assert.match(await text(page, '#ex2 .matrix'), /Cᵀ is 4489 × 256: too large to draw here/);
-    assert.equal(await text(page, '#ex2 .matrix .grid:not([hidden]) caption'), 'Column 2 of Cᵀ');
+    assert.equal(await text(page, '#ex2 .matrix .grid:not([hidden]) .cap'), 'Column 2 of Cᵀ');
   });
 });
 
@@ -165,7 +167,7 @@ describe('provenance everywhere, linked across the views', () => {
     const page = await open('?v2=all');
     const trace = suite.api.trace(seed2);
     const terms = trace.contributions([0, 1, 1]);
-    await page.hover('#ex2 .scatter .out tbody tr:nth-child(2) td:nth-child(3)');
+    await page.hover('#ex2 .scatter .out [role=row]:nth-child(3) [role=gridcell]:nth-child(3)');
     const sentence = await text(page, '#ex2 .provenance');
     const expected = `out[1][1] = ${terms.map((t) => `${shown(t.value)}·${t.weight < 0 ? `(${shown(t.weight)})` : shown(t.weight)}`).join(' + ')} = ${shown(trace.output.data[4])}`;
     assert.ok(sentence.startsWith(expected), `${sentence}\n${expected}`);
@@ -191,23 +193,23 @@ describe('provenance everywhere, linked across the views', () => {
 
   test('an output_padding cell says that no copy reached it; an input element lists where it adds and jumps to its step', async () => {
     const page = await open('?in1=2,3&k1=1,2,3&s1=2&op1=1');
-    await page.hover('#ex1 .scatter .out tbody td:nth-child(6)');
+    await page.hover('#ex1 .scatter .out [role=gridcell]:nth-child(6)');
     assert.match(
       await text(page, '#ex1 .provenance'),
       /^out\[5\] = 0: no kernel copy reached this cell \(output_padding keeps it\)\.$/,
     );
-    await page.hover('#ex1 .scatter .in tbody td:nth-child(2)');
+    await page.hover('#ex1 .scatter .in [role=gridcell]:nth-child(2)');
     assert.match(
       await text(page, '#ex1 .provenance'),
       /^x\[1\] = 3: step 2 adds 3 × the kernel to 3 intermediate cells; all of them are in the output\.$/,
     );
-    await page.click('#ex1 .scatter .in tbody td:nth-child(2)');
+    await page.click('#ex1 .scatter .in [role=gridcell]:nth-child(2)');
     assert.match(await text(page, '#ex1 .desc'), /^Step 2 of 2: x\[1\] = 3\./);
   });
 
   test('a kernel tap lists every product that used it', async () => {
     const page = await open();
-    await page.hover('#ex1 .scatter .kern tbody td:nth-child(3)');
+    await page.hover('#ex1 .scatter .kern [role=gridcell]:nth-child(3)');
     assert.equal(
       await text(page, '#ex1 .provenance'),
       'kernel[2] = 3 is used by 2 products, one per input element: 2·3 into intermediate[2], 3·3 into intermediate[4].',
@@ -216,7 +218,7 @@ describe('provenance everywhere, linked across the views', () => {
 
   test('keyboard only: one tab stop per grid, arrows move the cell cursor, every cell’s provenance is reached', async () => {
     const page = await open();
-    await page.focus('#ex1 .scatter .out td[tabindex="0"]');
+    await page.focus('#ex1 .scatter .out [role=gridcell][tabindex="0"]');
     assert.match(await text(page, '#ex1 .provenance'), /^out\[0\] = 2·1 = 2/);
     for (const [key, pattern] of [
       ['ArrowRight', /^out\[1\] = 2·2 = 4/],
@@ -228,10 +230,13 @@ describe('provenance everywhere, linked across the views', () => {
       assert.match(await text(page, '#ex1 .provenance'), pattern, key);
     }
     // The grid is one tab stop: Tab leaves it.
-    const tabStops = await page.$$eval('#ex1 .scatter .out td', (tds) => tds.filter((td) => td.tabIndex === 0).length);
+    const tabStops = await page.$$eval(
+      '#ex1 .scatter .out [role=gridcell]',
+      (tds) => tds.filter((td) => td.tabIndex === 0).length,
+    );
     assert.equal(tabStops, 1);
     // Enter on an input element jumps to its step.
-    await page.focus('#ex1 .scatter .in td[tabindex="0"]');
+    await page.focus('#ex1 .scatter .in [role=gridcell][tabindex="0"]');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     assert.match(await text(page, '#ex1 .desc'), /^Step 2 of 2/);
@@ -245,7 +250,7 @@ describe('provenance everywhere, linked across the views', () => {
     suite.adopt(page);
     await page.goto(suite.site.url);
     await page.waitForFunction(() => performance.getEntriesByName('tconv-live').length === 1);
-    await page.tap('#ex1 .scatter .out tbody td:nth-child(3)');
+    await page.tap('#ex1 .scatter .out [role=gridcell]:nth-child(3)');
     assert.match(await text(page, '#ex1 .provenance'), /^out\[2\] = 2·3 \+ 3·1 = 9/);
   });
 
@@ -271,7 +276,9 @@ describe('the checkerboard', () => {
       });
       const counts = Array.from(trace.finalContributions);
       const distinct = [...new Set(counts)].sort((a, b) => a - b);
-      const heat = await page.$$eval('#ex1 .scatter .buf tbody td', (tds) => tds.map((td) => Number(td.dataset.heat)));
+      const heat = await page.$$eval('#ex1 .scatter .buf [role=gridcell]', (tds) =>
+        tds.map((td) => Number(td.dataset.heat)),
+      );
       assert.deepEqual(
         heat,
         counts.map((c) => Math.min(4, distinct.indexOf(c))),
