@@ -123,10 +123,11 @@ export class Grid {
     this.corner = rowHeads ? cell('columnheader', 'corner') : null;
     if (this.corner) head.append(this.corner);
     let headChars = 0;
+    this.chars = 0; // the longest value's length so far (--tconv-chars)
     for (let c = 0; c < cols; c++) {
       const text = String(colNames ? colNames[c] : c);
       // A column is as wide as its cells: they widen for a long label (its glyphs are smaller).
-      this.chars = Math.max(this.chars ?? 0, Math.ceil(text.length * 0.75) - 1);
+      this.chars = Math.max(this.chars, Math.ceil(text.length * 0.75) - 1);
       head.append(label('columnheader', text));
     }
     body.append(head);
