@@ -377,6 +377,65 @@ describe('marks that read without colour', () => {
     await page.screenshot({ path: shotPath('marks-in-colours'), fullPage: false });
   });
 
+  test('every grid is framed whole, and a focused cell shows its ring on all four sides', async () => {
+    // Each row's paint is clipped to its box (content-visibility): a border or ring reaching past it
+    // would be cut. The lines orange and the ring blue, so that they can be told from the rest.
+    const page = await open('');
+    await ready(page);
+    await page.$eval('#ex2 .tconv', (el) => {
+      el.style.setProperty('--tconv-line', '#ff8000');
+      el.style.setProperty('--tconv-win', '#0000ff');
+    });
+    const cell = '#ex2 .scatter .buf [role=gridcell][tabindex="0"]';
+    await page.$eval('#ex2 .scatter .buf', (el) => el.scrollIntoView({ block: 'center' }));
+    await page.focus(cell);
+    const rect = (el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    };
+    // The last cell of every grid in view: its right and bottom edges are the grid's.
+    const lasts = await page.$$eval('#ex2 .scatter [role=grid]', (grids) =>
+      grids
+        .filter((g) => getComputedStyle(g).visibility !== 'hidden')
+        .map((g) => {
+          const cells = g.querySelectorAll('[role=gridcell]');
+          const r = cells[cells.length - 1].getBoundingClientRect();
+          return { name: g.closest('.grid').className, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        }),
+    );
+    const ring = await page.$eval(cell, rect);
+    const png = PNG.sync.read(await page.screenshot());
+    // Whether a pixel of this colour lies within `reach` px of the point, along the given axis.
+    const found = (x, y, rgb, reach, axis) => {
+      for (let d = -reach; d <= reach; d++) {
+        const X = Math.round(axis === 'x' ? x + d : x);
+        const Y = Math.round(axis === 'y' ? y + d : y);
+        if (X < 0 || Y < 0 || X >= png.width || Y >= png.height) continue;
+        const i = (Y * png.width + X) * 4;
+        if ([0, 1, 2].every((k) => Math.abs(png.data[i + k] - rgb[k]) < 60)) return true;
+      }
+      return false;
+    };
+    const orange = [255, 128, 0];
+    const blue = [0, 0, 255];
+    const missing = [];
+    const inView = lasts.filter((b) => b.right < png.width && b.bottom < png.height && b.top > 0);
+    assert.ok(inView.length >= 4, `grids in view: ${lasts.map((b) => b.name)}`);
+    for (const b of inView) {
+      if (!found(b.right - 0.5, (b.top + b.bottom) / 2, orange, 1, 'x')) missing.push(`${b.name}: its right edge`);
+      if (!found((b.left + b.right) / 2, b.bottom - 0.5, orange, 1, 'y')) missing.push(`${b.name}: its bottom edge`);
+    }
+    const [mx, my] = [(ring.left + ring.right) / 2, (ring.top + ring.bottom) / 2];
+    for (const [side, x, y, axis] of [
+      ['top', mx, ring.top, 'y'],
+      ['bottom', mx, ring.bottom, 'y'],
+      ['left', ring.left, my, 'x'],
+      ['right', ring.right, my, 'x'],
+    ])
+      if (!found(x, y, blue, 5, axis)) missing.push(`the focus ring: its ${side} side`);
+    assert.deepEqual(missing, []);
+  });
+
   test('index labels are at least 12 px, at 1280 and at 360 px', async () => {
     for (const width of [1280, 360]) {
       const page = await open('', { width });
