@@ -28,6 +28,7 @@ EMSCRIPTEN_BINDINGS(tconv) {
       .function("bufferAfterChannels", &buffer_after_channels)
       .function("contributions", &contributions)
       .function("reach", &reach)
+      .function("uses", &uses)
       .function("gatherWindow", &gather_window)
       .function("matrixEntry", &matrix_entry)
       .function("matrixRow", &matrix_row)

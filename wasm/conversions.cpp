@@ -6,6 +6,8 @@
 // Records (d = number of spatial axes; a cell is [channel, ...d positions]):
 //   contributions: per term  step, input cell (1+d), weight tap (2+d), value, weight, product
 //   reach:         n_intermediate, n_output, then the intermediate cells, then the output cells (1+d each)
+//   uses:          per use  step, input cell (1+d), value, weight, product, intermediate cell (1+d),
+//                  output cell (1+d, -1s when the carve removes it)
 //   gather window: origin (d), dilation (d), then per tap  padded cell (1+d), rotated-kernel tap (2+d),
 //                  on (0 input, 1 inserted zero, 2 padding), input cell (1+d, -1s when none), value,
 //                  weight, product
@@ -204,6 +206,23 @@ val reach(const TraceSession& session, const val& cell) {
   out.push_back(static_cast<double>(reach.value().output.size()));
   for (const Cell& c : reach.value().intermediate) append(out, c);
   for (const Cell& c : reach.value().output) append(out, c);
+  return view(out);
+}
+
+val uses(const TraceSession& session, const val& tap) {
+  Result<std::vector<TapUse>> uses = session.uses(to_cell(tap));
+  if (!uses.ok()) return error_value(uses.error());
+  std::vector<double>& out = records();
+  for (const TapUse& use : uses.value()) {
+    out.push_back(use.term.step);
+    append(out, use.term.input);
+    out.insert(out.end(), {use.term.value, use.term.weight, use.term.product});
+    append(out, use.intermediate);
+    if (use.output.empty())
+      out.insert(out.end(), use.intermediate.size(), -1.0);
+    else
+      append(out, use.output);
+  }
   return view(out);
 }
 

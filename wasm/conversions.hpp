@@ -33,6 +33,7 @@ emscripten::val buffer_after_channels(const TraceSession& session, int n, int fi
 /// return flat records in a Float64Array view, which the wrapper reads at once into objects.
 emscripten::val contributions(const TraceSession& session, const emscripten::val& cell, bool intermediate);
 emscripten::val reach(const TraceSession& session, const emscripten::val& cell);
+emscripten::val uses(const TraceSession& session, const emscripten::val& tap);
 emscripten::val gather_window(const TraceSession& session, const emscripten::val& cell);
 emscripten::val matrix_entry(const TraceSession& session, double row, double col);
 emscripten::val matrix_row(const TraceSession& session, double row);

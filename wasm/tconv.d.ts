@@ -105,6 +105,14 @@ export interface Contribution {
 }
 
 /** Every cell one input element adds to. */
+/** One product a weight tap took part in, and the cell it went into. */
+export interface TapUse extends Contribution {
+  /** The intermediate cell the product was added into, [c_out, ...]. */
+  intermediate: Cell;
+  /** The same cell in the output, or null where the carve removes it. */
+  output: Cell | null;
+}
+
 export interface Reach {
   /** In the intermediate buffer, in the order its step adds them. */
   intermediate: Cell[];
@@ -197,6 +205,9 @@ export interface Trace {
    *  reached (output_padding cells). */
   contributions(cell: Cell, options?: { where?: 'output' | 'intermediate' }): Contribution[];
   reach(inputCell: Cell): Reach;
+  /** Every product a weight tap took part in: one per input element of the tap's input channel, in
+   *  step order, with the cell it was added into. */
+  uses(tap: Cell): TapUse[];
   gatherWindow(outputCell: Cell): GatherWindow;
   /** One entry, row or column of C^T, computed without building C^T. */
   matrixEntry(row: number, col: number): number;

@@ -216,6 +216,30 @@ function createApi(core) {
         Array.from({ length: count }, (_, i) => cellAt(records, from + i * length, length));
       return { intermediate: cells(2, records[0]), output: cells(2 + records[0] * length, records[1]) };
     }
+    /** Every product a weight tap [c_in, c_out_in_group, ...kernel] took part in, one per input
+     *  element of its channel in step order: {step, input, tap, value, weight, product,
+     *  intermediate, output} (output null where the carve removes the cell). */
+    uses(tap) {
+      const given = cellArgument(tap);
+      const records = fromCore(this.#live().uses(given));
+      const d = this.#dims;
+      const stride = 7 + 3 * d;
+      const uses = [];
+      for (let at = 0; at < records.length; at += stride) {
+        const output = records[at + 6 + 2 * d];
+        uses.push({
+          step: records[at],
+          input: cellAt(records, at + 1, 1 + d),
+          tap: [...given],
+          value: records[at + 2 + d],
+          weight: records[at + 3 + d],
+          product: records[at + 4 + d],
+          intermediate: cellAt(records, at + 5 + d, 1 + d),
+          output: output < 0 ? null : cellAt(records, at + 6 + 2 * d, 1 + d),
+        });
+      }
+      return uses;
+    }
     /** The gather view's window for an output cell: its origin in the padded input and its taps. */
     gatherWindow(cell) {
       const given = cellArgument(cell);

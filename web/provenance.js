@@ -102,28 +102,19 @@ export function inspect(trace, where, cell) {
   }
 
   if (where === 'kernel') {
-    // Every product that used this tap: one per input element of its channel, found in each
-    // element's reach (which lists, per output channel of the group, every tap in row-major order).
-    const [ci, j] = cell;
-    const taps = trace.axes.reduce((n, a) => n * a.kernel, 1);
-    const k = flatIndex([0, ...cell.slice(2)], sizes(trace, 'kernel'));
-    const area = inSizes.reduce((a, b) => a * b, 1);
-    const weight = trace.weight.data[(ci * (trace.outChannels / trace.groups) + j) * taps + k];
-    const uses = [];
-    for (let p = 0; p < area; p++) {
-      const input = cellOfFlat(ci * area + p, inSizes);
-      const reach = trace.reach(input);
-      const b = reach.intermediate[j * taps + k];
-      uses.push({ input, value: trace.input.data[ci * area + p], buffer: b });
-      relatives.input.push(input);
-      relatives.buffer.push(b);
-      const out = toOutput(b);
-      if (out) relatives.output.push(out);
+    // Every product that used this tap: one per input element of its channel, in one query.
+    const [ci] = cell;
+    const uses = trace.uses(cell);
+    const weight = uses[0].weight;
+    for (const u of uses) {
+      relatives.input.push(u.input);
+      relatives.buffer.push(u.intermediate);
+      if (u.output) relatives.output.push(u.output);
     }
     const name = tapName(cell, single);
     const shown = uses
       .slice(0, 6)
-      .map((u) => `${number(u.value)}·${factor(weight)} into ${cellName('intermediate', u.buffer, single)}`);
+      .map((u) => `${number(u.value)}·${factor(weight)} into ${cellName('intermediate', u.intermediate, single)}`);
     const sentence =
       `${name} = ${number(weight)} is used by ${uses.length} ${uses.length === 1 ? 'product' : 'products'}, one per input element` +
       `${single ? '' : ` of channel ${ci}`}: ${shown.join(', ')}${uses.length > shown.length ? `, and ${uses.length - shown.length} more` : ''}.`;

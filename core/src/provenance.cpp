@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "index.hpp"
@@ -34,10 +35,16 @@ void write_shape(Text& text, const std::vector<int>& shape) {
 
 // An error unless `cell` indexes a grid of this shape ([channels, ...spatial]).
 std::optional<Error> check_cell(const Cell& cell, const std::vector<int>& shape, const char* grid) {
-  if (cell.size() != shape.size())
-    return Error{Text() << "an " << grid << " cell is [channel, " << (shape.size() == 2 ? "position" : "row, column")
-                        << "] (" << shape.size() << " numbers), got " << cell.size(),
-                 "cell"};
+  if (cell.size() != shape.size()) {
+    const bool weight = std::string_view(grid) == "weight";
+    Text message;
+    if (weight)
+      message << "a weight tap is [input channel, output channel in its group, ";
+    else
+      message << "an " << grid << " cell is [channel, ";
+    message << (shape.size() - (weight ? 2 : 1) == 1 ? "position" : "row, column");
+    return Error{std::move(message) << "] (" << shape.size() << " numbers), got " << cell.size(), "cell"};
+  }
   for (size_t a = 0; a < cell.size(); ++a)
     if (cell[a] < 0 || cell[a] >= shape[a]) {
       Text message;
@@ -185,6 +192,42 @@ Result<Reach> TraceSession::reach(const Cell& input) const {
     if (kept) reach.output.push_back(std::move(out));
   });
   return reach;
+}
+
+Result<std::vector<TapUse>> TraceSession::uses(const Cell& tap) const {
+  const int group_outputs = spec_.out_channels / spec_.groups;
+  std::vector<int> grid{spec_.in_channels, group_outputs};
+  grid.insert(grid.end(), spec_.kernel_size.begin(), spec_.kernel_size.end());
+  if (std::optional<Error> error = check_cell(tap, grid, "weight")) return *error;
+  const int ci = tap[0];
+  const int out_channel = ci / (spec_.in_channels / spec_.groups) * group_outputs + tap[1];
+  const Cell kernel(tap.begin() + 2, tap.end());
+  const std::int64_t area = input_area(spec_);
+  const double weight = spec_.weight[static_cast<size_t>((ci * group_outputs + tap[1]) * kernel_area(spec_) +
+                                                         flat_index(kernel, spec_.kernel_size))];
+  std::vector<TapUse> out;
+  out.reserve(static_cast<size_t>(area));
+  for (std::int64_t p = 0; p < area; ++p) {
+    TapUse use;
+    use.term.step = static_cast<int>(ci * area + p);
+    use.term.input = with_channels(ci, detail::unravel(p, spec_.input_size));
+    use.term.tap = tap;
+    use.term.value = spec_.input[static_cast<size_t>(use.term.step)];
+    use.term.weight = weight;
+    use.term.product = use.term.value * weight;
+    use.intermediate = {out_channel};
+    use.output = {out_channel};
+    bool kept = true;
+    for (size_t a = 0; a < axes_.size(); ++a) {
+      const int b = use.term.input[a + 1] * axes_[a].params.stride + kernel[a] * axes_[a].params.dilation;
+      use.intermediate.push_back(b);
+      use.output.push_back(b - axes_[a].carve_start);
+      kept = kept && use.output.back() >= 0 && use.output.back() < axes_[a].output;
+    }
+    if (!kept) use.output.clear();
+    out.push_back(std::move(use));
+  }
+  return out;
 }
 
 Result<GatherWindow> TraceSession::gather_window(const Cell& output) const {

@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "golden_fixture.hpp"
@@ -86,6 +87,35 @@ void check_session(const TraceSession& session, const std::vector<double>* expec
     for (const Cell& cell : reach.output) ++from_reach[{t, cell}];
   }
   EXPECT_EQ(from_reach, from_contributions);
+
+  // A weight tap's uses are the contributions that name it: the same steps, products and cells.
+  using Use = std::tuple<int, Cell, Cell>;  // step, tap, intermediate cell
+  std::map<Use, double> by_cell;
+  {
+    const std::vector<int> shape = grid_shape(session, Where::intermediate);
+    for (std::int64_t i = 0; i < element_count(shape); ++i) {
+      const Cell cell = detail::unravel(i, shape);
+      for (const Contribution& c : session.contributions(cell, Where::intermediate).value())
+        by_cell[{c.step, c.tap, cell}] = c.product;
+    }
+  }
+  std::map<Use, double> by_tap;
+  std::map<std::pair<int, Cell>, int> from_uses;  // (step, output cell) -> uses kept by the carve
+  std::vector<int> weight_shape{spec.in_channels, spec.out_channels / spec.groups};
+  weight_shape.insert(weight_shape.end(), spec.kernel_size.begin(), spec.kernel_size.end());
+  for (std::int64_t i = 0; i < element_count(weight_shape); ++i) {
+    const Cell tap = detail::unravel(i, weight_shape);
+    const std::vector<TapUse> uses = session.uses(tap).value();
+    EXPECT_EQ(uses.size(), static_cast<size_t>(input_area(spec)));
+    for (const TapUse& use : uses) {
+      EXPECT_EQ(use.term.tap, tap);
+      EXPECT_EQ(use.term.product, use.term.value * use.term.weight);
+      by_tap[{use.term.step, tap, use.intermediate}] = use.term.product;
+      if (!use.output.empty()) ++from_uses[{use.term.step, use.output}];
+    }
+  }
+  EXPECT_EQ(by_tap, by_cell);
+  EXPECT_EQ(from_uses, from_contributions);
 
   // The gather window sums (in its own order) to the carved value, and marks what it stands on.
   const std::vector<int> out_shape = grid_shape(session, Where::output);
@@ -223,6 +253,10 @@ TEST(Provenance, CellsOutsideTheGridAreErrorsNamingTheGrid) {
   EXPECT_EQ(session.contributions({0, 4, 4}, Where::intermediate).value().size(), 1u);
   EXPECT_EQ(session.contributions({1, 0, 0}, Where::output).error().field, "cell");
   EXPECT_EQ(session.reach({0, 0}).error().message, "an input cell is [channel, row, column] (3 numbers), got 2");
+  EXPECT_EQ(session.uses({0, 0, 3, 0}).error().message,
+            "weight cell [0, 0, 3, 0] is outside the weight (1 x 1 x 3 x 3)");
+  EXPECT_EQ(session.uses({0, 0, 0}).error().message,
+            "a weight tap is [input channel, output channel in its group, row, column] (4 numbers), got 3");
   EXPECT_EQ(session.gather_window({0, -1, 0}).error().axis, 0);
   EXPECT_EQ(session.matrix_entry(9, 0).error().message, "row 9 is outside C^T (rows 0 to 8)");
   EXPECT_EQ(session.matrix_column(4).error().message, "column 4 is outside C^T (columns 0 to 3)");

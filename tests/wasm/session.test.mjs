@@ -68,6 +68,25 @@ for (const c of golden.filter((g) => !g.rejects)) {
           fromReach.set(`${t}|${key(out)}`, (fromReach.get(`${t}|${key(out)}`) ?? 0) + 1);
       }
       assert.deepEqual(new Map([...fromReach].sort()), new Map([...fromContributions].sort()));
+      // A weight tap's uses are the contributions that name it, with the same products and cells.
+      const byCell = new Map();
+      for (const cell of cells(trace.bufferShape))
+        for (const t of trace.contributions(cell, { where: 'intermediate' }))
+          byCell.set(`${t.step}|${key(t.tap)}|${key(cell)}`, t.product);
+      const byTap = new Map();
+      const fromUses = new Map();
+      const weightShape = [trace.inChannels, trace.outChannels / trace.groups, ...trace.axes.map((a) => a.kernel)];
+      for (const tap of cells(weightShape)) {
+        for (const u of trace.uses(tap)) {
+          assert.deepEqual(u.tap, tap);
+          assert.ok(Object.is(u.product, u.value * u.weight));
+          byTap.set(`${u.step}|${key(tap)}|${key(u.intermediate)}`, u.product);
+          if (u.output)
+            fromUses.set(`${u.step}|${key(u.output)}`, (fromUses.get(`${u.step}|${key(u.output)}`) ?? 0) + 1);
+        }
+      }
+      assert.deepEqual(new Map([...byTap].sort()), new Map([...byCell].sort()));
+      assert.deepEqual(new Map([...fromUses].sort()), new Map([...fromContributions].sort()));
       if (!trace.matrix.error) {
         const [rows, cols] = trace.matrixShape;
         for (let r = 0; r < rows; r++) {
@@ -106,6 +125,13 @@ test('the seed’s 9 is 2·3 + 3·1, and the query objects have the documented s
       [0, 4],
     ],
   });
+  // The tap w[2] = 3 of the seed: x[0]·3 into cell 2, x[1]·3 into cell 4.
+  assert.deepEqual(trace.uses([0, 0, 2]), [
+    { step: 0, input: [0, 0], tap: [0, 0, 2], value: 2, weight: 3, product: 6, intermediate: [0, 2], output: [0, 2] },
+    { step: 1, input: [0, 1], tap: [0, 0, 2], value: 3, weight: 3, product: 9, intermediate: [0, 4], output: [0, 4] },
+  ]);
+  // The seed's 2D carve (padding 1) cuts the intermediate cell [0, 0, 0] that x[0][0]·w[0][0] goes into.
+  assert.equal(tconv.trace(seed2d).uses([0, 0, 0, 0])[0].output, null);
   const window = tconv.trace(seed2d).gatherWindow([0, 1, 1]);
   assert.deepEqual(window.origin, [1, 1]);
   assert.deepEqual(window.dilation, [1, 1]);
@@ -203,6 +229,7 @@ test('every misuse of a query is a TconvError naming the argument', () => {
       'where',
     ],
     [() => trace.reach([1, 0, 0]), 'input cell [1, 0, 0] is outside the input (1 x 2 x 2)', 'cell'],
+    [() => trace.uses([0, 0, 3, 0]), 'weight cell [0, 0, 3, 0] is outside the weight (1 x 1 x 3 x 3)', 'cell'],
     [() => trace.gatherWindow([0, 0, -1]), 'output cell [0, 0, -1] is outside the output (1 x 3 x 3)', 'cell'],
     [() => trace.matrixEntry(0, 4), 'column 4 is outside C^T (columns 0 to 3)', 'column'],
     [() => trace.matrixRow(-1), 'row -1 is outside C^T (rows 0 to 8)', 'row'],

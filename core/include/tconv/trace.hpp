@@ -44,6 +44,13 @@ struct Reach {
   std::vector<Cell> output;        ///< the same cells in output coordinates, without those the carve removes
 };
 
+/// One product a weight tap took part in, and the cell it was added into.
+struct TapUse {
+  Contribution term;  ///< the step, its input element, the tap and the product
+  Cell intermediate;  ///< the buffer cell the product was added into ([c_out, ...])
+  Cell output;        ///< the same cell in output coordinates; empty when the carve removes it
+};
+
 /// What a tap of the gather view's window lands on.
 enum class GatherOn { input, zero, padding };
 
@@ -126,6 +133,9 @@ class TraceSession {
   [[nodiscard]] double bias(int out_channel) const;
   /// Every cell an input element adds to.
   [[nodiscard]] Result<Reach> reach(const Cell& input) const;
+  /// Every product a weight tap [c_in, c_out_in_group, ...kernel] took part in: one per input
+  /// element of channel c_in, in step order.
+  [[nodiscard]] Result<std::vector<TapUse>> uses(const Cell& tap) const;
   /// The gather view's window for an output cell.
   [[nodiscard]] Result<GatherWindow> gather_window(const Cell& output) const;
 
