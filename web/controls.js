@@ -87,10 +87,12 @@ export function controls(root, go, { onplay = () => {} } = {}) {
     update(s, lastStep, text) {
       step = s;
       last = lastStep;
-      scrub.max = last;
+      // Only what changed is written: writing an attribute again, even to its own value, restyles
+      // and lays out the slider.
+      if (scrub.max !== String(last)) scrub.max = last;
       scrub.value = s;
-      scrub.setAttribute('aria-valuetext', text);
-      label.textContent = text;
+      if (scrub.getAttribute('aria-valuetext') !== text) scrub.setAttribute('aria-valuetext', text);
+      if (label.textContent !== text) label.textContent = text;
       if (timer && s >= last) toggle(false);
     },
     stop: () => toggle(false),

@@ -24,9 +24,10 @@ export const axisNames = { 1: ['length'], 2: ['height', 'width'] };
 
 // A box that scrolls its overflow (the step's description, a formula on a narrow screen) is a tab
 // stop while it overflows, and only then: a keyboard can scroll it (WCAG 2.1.1) and no empty stop is
-// added. Checked when the box is resized (a rotated phone, a narrower column) and, through
-// rescroll(), in the next frame after its content changed. Every box is read first and written
-// after, and only a change is written: a write between two reads would lay the page out again.
+// added. Whether it overflows changes only when the box or its content changes size, so both are
+// watched by a ResizeObserver, whose callbacks run after the browser's own layout: reading the sizes
+// there forces nothing (a read in requestAnimationFrame, before layout, forced a style and layout
+// pass per step). Every box is read first and written after, and only a change is written.
 const overflowing = (el) => {
   const style = getComputedStyle(el);
   const scrolls = (overflow) => overflow === 'auto' || overflow === 'scroll';
@@ -43,25 +44,27 @@ function recheck(els) {
     } else if (el.hasAttribute('tabindex') && el.getRootNode().activeElement !== el) el.removeAttribute('tabindex');
   });
 }
+const boxOf = new WeakMap(); // a watched content → the box that scrolls it
 const resized =
   typeof ResizeObserver === 'function'
     ? new ResizeObserver((entries) => {
-        const els = [];
+        const els = new Set();
         for (const { target } of entries) {
-          if (target.isConnected) els.push(target);
+          const box = boxOf.get(target) ?? target;
+          if (box.isConnected) els.add(box);
           else resized.unobserve(target);
         }
-        recheck(els);
+        recheck([...els]);
       })
     : null;
 
-/** Makes el a tab stop whenever it scrolls; returns el. */
-export function scrollable(el) {
+/** Makes el a tab stop whenever it scrolls; returns el. Give content (a block inside el that holds
+ *  all of el's text) when el's own size is fixed and its text changes. */
+export function scrollable(el, content) {
   resized?.observe(el);
+  if (content) {
+    boxOf.set(content, el);
+    resized?.observe(content);
+  }
   return el;
-}
-
-/** After el's content changed: rechecks in the next frame whether it scrolls. */
-export function rescroll(el) {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => recheck([el]));
 }

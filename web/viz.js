@@ -6,7 +6,7 @@
 import { cellAt, indexIn, shape2d, sizes } from './cells.js';
 import { controls } from './controls.js';
 import { describeGather, describeMatrix, describeScatter } from './describe.js';
-import { axisNames, fmt, h, rescroll, scrollable, size } from './dom.js';
+import { axisNames, fmt, h, scrollable, size } from './dom.js';
 import { formulas } from './formulas.js';
 import { inspect, soFar } from './provenance.js';
 import { ChannelStrip, drawnWords, groupsOf, ruleWords } from './channels.js';
@@ -112,7 +112,10 @@ export class Viz {
       'aria-label': 'Grids of this example; ←/→ step through it',
     });
     this.controls = controls(root, go, { onplay: (on) => this.#playing(on) });
-    this.desc = scrollable(h('p', { className: 'desc' }));
+    // The description's box has a fixed height; its text is in a block of its own, whose size tells
+    // when the box starts or stops scrolling.
+    this.descText = h('span', { className: 'desc-text' });
+    this.desc = scrollable(h('p', { className: 'desc' }, this.descText), this.descText);
     this.status = h('p', { className: 'status', 'aria-live': 'polite' });
     this.provenance = h('p', { className: 'provenance', 'aria-live': 'polite' });
     this.relation = h('p', { className: 'relation' });
@@ -251,8 +254,7 @@ export class Viz {
     if (this.view === 'all') this.#follow(s);
     this.#strips();
     if (this.showCounts) this.#counts();
-    this.desc.textContent = words.text;
-    rescroll(this.desc);
+    this.descText.textContent = words.text;
     // The live region says one short sentence per step the reader takes; while playing it said
     // "Playing" once and waits for the pause or the end (a sentence every 0.9 s would pile up).
     this.spoken = words.short;

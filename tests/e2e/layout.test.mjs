@@ -114,6 +114,26 @@ describe('reflow at 400 % zoom (320 × 256 CSS px)', () => {
     await page.screenshot({ path: shotPath('zoom-400-page'), fullPage: true });
   });
 
+  test('the step description is a tab stop exactly while it overflows its box', async () => {
+    const page = await visit('', { width: 1280, height: 800 });
+    await ready(page);
+    const stop = async () => {
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+      return page.$eval('#ex2 .desc', (el) => [el.scrollHeight > el.clientHeight + 1, el.getAttribute('tabindex')]);
+    };
+    // At 1280 px the 2D example's first state fits, steps 2 to 4 write their sums past the box's
+    // height, the steps after fit again; at 360 px the first state overflows too.
+    assert.deepEqual(await stop(), [false, null]);
+    for (let k = 0; k < 2; k++) await page.click('#ex2 button.next');
+    assert.deepEqual(await stop(), [true, '0'], 'the text grew past the box');
+    for (let k = 0; k < 3; k++) await page.click('#ex2 button.next');
+    assert.deepEqual(await stop(), [false, null], 'the text fits again');
+    await page.click('#ex2 button.first');
+    assert.deepEqual(await stop(), [false, null]);
+    await page.setViewportSize({ width: 360, height: 800 });
+    assert.deepEqual(await stop(), [true, '0'], 'the box narrowed');
+  });
+
   test('the steps bar is not sticky on a screen this short: the grids stay readable', async () => {
     const page = await visit('', zoomed);
     await ready(page);
