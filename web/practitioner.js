@@ -8,7 +8,7 @@ import { shape2d } from './cells.js';
 import { axisNames, h } from './dom.js';
 import { Grid } from './grid.js';
 import { axisParams, value } from './params.js';
-import { codeBox, statusLine } from './tool-panel.js';
+import { codeBox, latestOnly, statusLine } from './tool-panel.js';
 
 /** The frameworks translate() writes, and code()'s, with the names a reader knows them by. */
 const frameworkNames = { pytorch: 'PyTorch', keras: 'Keras', tf: 'tf.nn', jax: 'JAX', onnx: 'ONNX' };
@@ -104,6 +104,8 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
   const results = h('div', { className: 'solutions' });
   let shapeFields;
   let solveFields;
+  const toolsForShape = latestOnly(loadTools);
+  const toolsForSolve = latestOnly(loadTools);
 
   {
     const s = current().sizeSpec;
@@ -174,7 +176,9 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
     if (one) for (const key of ['in_channels', 'out_channels', 'groups']) delete spec[key];
     unmark(shapeOut.parentElement);
     try {
-      const { shape } = (await loadTools()).shape(spec);
+      const tools = await toolsForShape();
+      if (!tools) return;
+      const { shape } = tools.shape(spec);
       shapeOut.textContent = `Output: ${shapeWords(shape, dims)}.`;
     } catch (e) {
       refuse(shapeOut, fieldsOf(shapeFields), e);
@@ -187,7 +191,9 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
     results.replaceChildren();
     let answer;
     try {
-      answer = (await loadTools()).solve(query);
+      const tools = await toolsForSolve();
+      if (!tools) return;
+      answer = tools.solve(query);
     } catch (e) {
       return refuse(status, fieldsOf(solveFields), e);
     }
@@ -297,12 +303,15 @@ export function frameworksPanel(body, { loadTools, current }) {
   const note = h('p', { className: 'tool-about' });
   const drawing = h('div', { className: 'tconv crop-drawing' });
   let chosen = 'keras';
+  const toolsForShow = latestOnly(loadTools);
 
   async function show() {
     const { spec, trace, channel } = current();
     let t;
     try {
-      t = (await loadTools()).translate(spec, { to: chosen });
+      const tools = await toolsForShow();
+      if (!tools) return;
+      t = tools.translate(spec, { to: chosen });
     } catch (e) {
       status.textContent = e.message;
       args.textContent = '';
@@ -402,9 +411,12 @@ export function codePanel(body, { loadTools, current }) {
   const status = statusLine();
   const box = codeBox('Code', status);
   let chosen = 'pytorch';
+  const toolsForShow = latestOnly(loadTools);
   async function show() {
     try {
-      const program = (await loadTools()).code(current().spec, { framework: chosen });
+      const tools = await toolsForShow();
+      if (!tools) return;
+      const program = tools.code(current().spec, { framework: chosen });
       box.show(program, 24);
       status.textContent =
         chosen === 'pytorch'

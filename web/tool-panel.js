@@ -27,6 +27,21 @@ export function toolPanel(container, { label, className, make }) {
   };
 }
 
+/**
+ * loadTools for one question a panel asks again at every edit: resolves to the tools module, or to
+ * null when the same question was asked again meanwhile. Questions asked while the module is still
+ * loading all wait for it and wake together; only the latest may answer, or an earlier one would
+ * append its own answer (or show a stale one) beside it.
+ */
+export function latestOnly(loadTools) {
+  let asked = 0;
+  return async () => {
+    const mine = ++asked;
+    const tools = await loadTools();
+    return mine === asked ? tools : null;
+  };
+}
+
 /** A status line that screen readers announce when it changes. */
 export const statusLine = () => h('p', { className: 'tool-status', 'aria-live': 'polite' });
 

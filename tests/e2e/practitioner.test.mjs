@@ -152,6 +152,56 @@ test("Sizes: the solver's list is the core's, and a choice opens in the example"
   assert.deepEqual(page.problems, []);
 });
 
+test('Sizes: questions asked while the tools module loads give one answer, the last', async () => {
+  // Every edit asks again; all of them wait for the module. Each used to append its own lists.
+  const page = await app.open('');
+  let release;
+  const held = new Promise((done) => {
+    release = done;
+  });
+  await page.route('**/tconv-tools.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openPanel(page, 2, 'sizes');
+  for (const [label, v] of [
+    ['have height', 6],
+    ['have width', 5],
+    ['want height', 12],
+    ['want width', 11],
+    ['kernel size up to', 4],
+    ['stride up to', 3],
+  ])
+    await fill(page, 2, label, v);
+  release();
+  const answer = core.solve({
+    dims: 2,
+    input_size: [6, 5],
+    output_size: [12, 11],
+    max_kernel: 4,
+    max_stride: 3,
+    max_dilation: 1,
+  });
+  const firsts = answer.axes.map((l) => `kernel ${l[0].kernel_size}, stride ${l[0].stride}, padding ${l[0].padding}`);
+  await page.waitForFunction(() => document.querySelector('#ex2 details.sizes .solution-list'));
+  // Every question has had its turn once the shape (asked first at each edit's input) answers.
+  await page.waitForFunction(() => document.querySelector('#ex2 details.sizes .tool-answer').textContent !== '');
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+  const lists = await page.$$eval('#ex2 details.sizes .solution-list', (ls) =>
+    ls.map((l) => l.querySelector('.solution').textContent),
+  );
+  assert.equal(lists.length, 2, 'one list per axis');
+  lists.forEach((words, a) => assert.ok(words.startsWith(firsts[a]), `${words} is the last question's answer`));
+  assert.equal(
+    await page.$$eval(
+      '#ex2 details.sizes button.tool-button',
+      (bs) => bs.filter((b) => /Open in/.test(b.textContent)).length,
+    ),
+    1,
+  );
+  assert.deepEqual(page.problems, []);
+});
+
 test("Frameworks: each framework's arguments and its crop on the full buffer, as translate answers", async () => {
   const page = await app.open('?step2=5');
   for (const [field, v] of [
