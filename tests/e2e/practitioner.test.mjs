@@ -26,6 +26,31 @@ const fill = async (page, n, label, value) => {
   await page.fill(`#ex${n} details.sizes input[aria-label="${label}"]`, String(value));
 };
 
+/** Fills the solver's fields of the 2D example (then calls after()); returns the core's answer to
+ *  them and the words each axis's list should begin with. */
+async function askSolver(page, { have, want, kernel, stride }, after = () => {}) {
+  for (const [label, v] of [
+    ['have height', have[0]],
+    ['have width', have[1]],
+    ['want height', want[0]],
+    ['want width', want[1]],
+    ['kernel size up to', kernel],
+    ['stride up to', stride],
+  ])
+    await fill(page, 2, label, v);
+  after();
+  const answer = core.solve({
+    dims: 2,
+    input_size: have,
+    output_size: want,
+    max_kernel: kernel,
+    max_stride: stride,
+    max_dilation: 1,
+  });
+  const firsts = answer.axes.map((l) => `kernel ${l[0].kernel_size}, stride ${l[0].stride}, padding ${l[0].padding}`);
+  return { answer, firsts };
+}
+
 test('Sizes: the shape for any size, as tconv shape answers', async () => {
   const page = await app.open('');
   await openPanel(page, 2, 'sizes');
@@ -91,25 +116,8 @@ test('an editor size over what the page draws is answered with the output shape'
 test("Sizes: the solver's list is the core's, and a choice opens in the example", async () => {
   const page = await app.open('');
   await openPanel(page, 2, 'sizes');
-  for (const [label, v] of [
-    ['have height', 8],
-    ['have width', 8],
-    ['want height', 16],
-    ['want width', 15],
-    ['kernel size up to', 5],
-    ['stride up to', 3],
-  ])
-    await fill(page, 2, label, v);
-  const answer = core.solve({
-    dims: 2,
-    input_size: [8, 8],
-    output_size: [16, 15],
-    max_kernel: 5,
-    max_stride: 3,
-    max_dilation: 1,
-  });
+  const { answer, firsts } = await askSolver(page, { have: [8, 8], want: [16, 15], kernel: 5, stride: 3 });
   // The lists once they answer the last query (each field's input asks again).
-  const firsts = answer.axes.map((l) => `kernel ${l[0].kernel_size}, stride ${l[0].stride}, padding ${l[0].padding}`);
   await page.waitForFunction((want) => {
     const lists = [...document.querySelectorAll('#ex2 details.sizes .solution-list')];
     return (
@@ -164,25 +172,7 @@ test('Sizes: questions asked while the tools module loads give one answer, the l
     await route.continue();
   });
   await openPanel(page, 2, 'sizes');
-  for (const [label, v] of [
-    ['have height', 6],
-    ['have width', 5],
-    ['want height', 12],
-    ['want width', 11],
-    ['kernel size up to', 4],
-    ['stride up to', 3],
-  ])
-    await fill(page, 2, label, v);
-  release();
-  const answer = core.solve({
-    dims: 2,
-    input_size: [6, 5],
-    output_size: [12, 11],
-    max_kernel: 4,
-    max_stride: 3,
-    max_dilation: 1,
-  });
-  const firsts = answer.axes.map((l) => `kernel ${l[0].kernel_size}, stride ${l[0].stride}, padding ${l[0].padding}`);
+  const { firsts } = await askSolver(page, { have: [6, 5], want: [12, 11], kernel: 4, stride: 3 }, release);
   await page.waitForFunction(() => document.querySelector('#ex2 details.sizes .solution-list'));
   // Every question has had its turn once the shape (asked first at each edit's input) answers.
   await page.waitForFunction(() => document.querySelector('#ex2 details.sizes .tool-answer').textContent !== '');
