@@ -344,12 +344,10 @@ export class Editor {
 
   /** New channel counts or groups: the weight is reshaped to [C_in][C_out/groups][k...], new kernels copies of the first. */
   reshapeChannels() {
-    const [cin, cout, groups] = channelFields.map((f) => Number(this.channels[f].value));
+    const counts = channelFields.map((f) => Number(this.channels[f].value));
+    const [cin, cout, groups] = counts;
     const most = this.limits.channels;
-    const bad = channelFields.find(
-      (f, i) =>
-        !Number.isInteger([cin, cout, groups][i]) || [cin, cout, groups][i] < 1 || [cin, cout, groups][i] > most,
-    );
+    const bad = channelFields.find((_, i) => !Number.isInteger(counts[i]) || counts[i] < 1 || counts[i] > most);
     if (bad)
       return this.show({
         field: bad,

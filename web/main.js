@@ -31,7 +31,7 @@ function check(api, spec) {
 
 const asError = (e) => {
   if (e instanceof TconvError) return { field: e.field ?? 'spec', axis: e.axis, message: e.message };
-  if (e && e.message && 'field' in e) return e;
+  if (e?.message && 'field' in e) return e;
   throw e;
 };
 
