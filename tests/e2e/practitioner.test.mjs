@@ -26,9 +26,9 @@ const fill = async (page, n, label, value) => {
   await page.fill(`#ex${n} details.sizes input[aria-label="${label}"]`, String(value));
 };
 
-/** Fills the solver's fields of the 2D example (then calls after()); returns the core's answer to
- *  them and the words each axis's list should begin with. */
-async function askSolver(page, { have, want, kernel, stride }, after = () => {}) {
+/** Fills the solver's fields of the 2D example; returns the core's answer to them and the words
+ *  each axis's list should begin with. */
+async function askSolver(page, { have, want, kernel, stride }) {
   for (const [label, v] of [
     ['have height', have[0]],
     ['have width', have[1]],
@@ -38,7 +38,6 @@ async function askSolver(page, { have, want, kernel, stride }, after = () => {})
     ['stride up to', stride],
   ])
     await fill(page, 2, label, v);
-  after();
   const answer = core.solve({
     dims: 2,
     input_size: have,
@@ -172,7 +171,8 @@ test('Sizes: questions asked while the tools module loads give one answer, the l
     await route.continue();
   });
   await openPanel(page, 2, 'sizes');
-  const { firsts } = await askSolver(page, { have: [6, 5], want: [12, 11], kernel: 4, stride: 3 }, release);
+  const { firsts } = await askSolver(page, { have: [6, 5], want: [12, 11], kernel: 4, stride: 3 });
+  release();
   await page.waitForFunction(() => document.querySelector('#ex2 details.sizes .solution-list'));
   // Every question has had its turn once the shape (asked first at each edit's input) answers.
   await page.waitForFunction(() => document.querySelector('#ex2 details.sizes .tool-answer').textContent !== '');
