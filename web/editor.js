@@ -229,10 +229,24 @@ export class Editor {
     for (const index of cell.slice(0, -1)) level = level?.[index];
     if (!Array.isArray(level)) return;
     level[cell[cell.length - 1]] = value(text);
-    this.paste[key].value = valuesText(
-      this.isSingle() ? (key === 'input' ? this.values.input[0] : this.values.weight[0][0]) : this.values[key],
-    );
+    this.#showValues(key, { typed: 'replace' });
     this.changed();
+  }
+
+  /** Writes the values of key ('input' or 'weight') into its text field: after a size, channel or
+   *  grid change, the field says what the grids hold. typed: 'keep' leaves text that does not read
+   *  (the user's typing, which the message is about); 'replace' writes over it. */
+  #showValues(key, { typed = 'keep' } = {}) {
+    const field = this.paste[key];
+    if (typed === 'keep') {
+      try {
+        parseValues(field.value, this.dims);
+      } catch {
+        return;
+      }
+    }
+    const v = this.values[key];
+    field.value = valuesText(this.isSingle() ? (key === 'input' ? v[0] : v[0][0]) : v);
   }
 
   isSingle() {
@@ -337,8 +351,9 @@ export class Editor {
       );
       return this.dims === 1 ? next[0] : next;
     };
-    this.values[name === 'input' ? 'input' : 'weight'] =
-      name === 'input' ? this.values.input.map(grow) : this.values.weight.map((row) => row.map(grow));
+    const key = name === 'input' ? 'input' : 'weight';
+    this.values[key] = name === 'input' ? this.values.input.map(grow) : this.values.weight.map((row) => row.map(grow));
+    this.#showValues(key);
     return null;
   }
 
@@ -365,6 +380,8 @@ export class Editor {
     this.values.weight = Array.from({ length: cin }, (_, c) =>
       Array.from({ length: perGroup }, (_, j) => this.values.weight[c]?.[j] ?? structuredClone(kernel)),
     );
+    this.#showValues('input');
+    this.#showValues('weight');
     this.changed();
   }
 
@@ -373,8 +390,8 @@ export class Editor {
     const draw = (v) => (Array.isArray(v) ? v.map(draw) : Math.floor(Math.random() * 7) - 3);
     this.values.input = draw(this.values.input);
     this.values.weight = draw(this.values.weight);
-    this.paste.input.value = valuesText(this.isSingle() ? this.values.input[0] : this.values.input);
-    this.paste.weight.value = valuesText(this.isSingle() ? this.values.weight[0][0] : this.values.weight);
+    this.#showValues('input', { typed: 'replace' });
+    this.#showValues('weight', { typed: 'replace' });
     this.changed();
   }
 
@@ -400,6 +417,17 @@ export class Editor {
       el.setAttribute('aria-invalid', 'true');
       el.classList.add('invalid');
     }
+  }
+
+  /** Whether a message is shown (a refusal or a note). */
+  showing() {
+    return Object.values(this.msgs).some((el) => el.textContent !== '');
+  }
+
+  /** A remark about the example as a whole that refuses nothing (a link's unknown view). */
+  note(message) {
+    this.clear();
+    this.msgs.spec.textContent = `${message}.`;
   }
 
   clear() {

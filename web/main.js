@@ -110,6 +110,7 @@ try {
       editor.show(asError(e));
       show(api.trace(seed[n]), 0, seed[n]);
     }
+    if (state[n].unknownView && !editor.showing()) editor.note(state[n].unknownView);
     // "Copy embed code": this example as a <tconv-viz> element or an iframe, at its current step.
     const extras = section.querySelector('.extras');
     copyButtons(extras, () => ({ ...state[n], view: viz.view }));

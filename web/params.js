@@ -37,7 +37,11 @@ export const displayParams = [
 /** One number as written: a number when it reads as one, else the text, which the core names. */
 export function value(text) {
   const t = String(text).trim();
-  return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$|^[-+]?(Infinity|NaN)$/i.test(t) ? Number(t) : t;
+  if (/^[-+]?(Infinity|NaN)$/i.test(t)) return Number(t);
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return t;
+  // 1e400 reads as Infinity: its text goes to the core, which names the magnitude limit it is over.
+  const number = Number(t);
+  return Number.isFinite(number) ? number : t;
 }
 
 /** The longest attribute or URL value read at all: past it the text is refused, never parsed. */

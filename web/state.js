@@ -350,7 +350,9 @@ export function readUrl(search) {
     let field = null; // the parameter being read, where a value that cannot be read is reported
     try {
       const has = (key) => q.has(key + n);
-      if (has('in') || has('k') || has('w')) {
+      // A link that names any spec key is a spec: a parameter it leaves out is PyTorch's default (as
+      // the page writes its links), an input or kernel it leaves out is the example's.
+      if (specParams.some((p) => p.key !== 'dims' && has(p.url))) {
         spec = { dims: n };
         for (const p of specParams) {
           if (p.key === 'dims' || !has(p.url)) continue;
@@ -365,8 +367,8 @@ export function readUrl(search) {
                 ? value(text)
                 : perAxis(parseValues(text, 1));
         }
-        if (spec.input === undefined) spec.input = [];
-        if (spec.kernel === undefined && spec.weight === undefined) spec.kernel = [];
+        if (spec.input === undefined) spec.input = seed[n].input;
+        if (spec.kernel === undefined && spec.weight === undefined) spec.kernel = seed[n].kernel;
         // The core counts the values of the whole spec: said here, at the input, in words.
         field = 'input';
         const arrays = specParams.filter((p) => p.kind === 'json' && spec[p.key] !== undefined);
@@ -379,11 +381,17 @@ export function readUrl(search) {
       [spec, error] = [seed[n], { field, message: e.message }];
     }
     const view = q.get(`v${n}`);
+    const views = displayParams.find((p) => p.attr === 'view').values;
     state[n] = {
       spec,
       step: Math.max(0, Number.parseInt(q.get(`step${n}`), 10) || 0),
-      view: displayParams.find((p) => p.attr === 'view').values.includes(view) ? view : 'scatter',
+      view: views.includes(view) ? view : 'scatter',
       error,
+      // A view the page does not have: said once the example is drawn (in the scatter view).
+      unknownView:
+        view === null || views.includes(view)
+          ? null
+          : `this link’s view “${view.slice(0, 40)}” is not one of ${views.join(', ')}: the scatter view is shown`,
     };
   }
   return state;

@@ -4,6 +4,7 @@
 
 #include "tconv/format.hpp"
 #include "tconv/spec.hpp"
+#include "text.hpp"
 
 namespace tconv::detail {
 
@@ -21,8 +22,16 @@ Error int_error(const IntKey& k, std::string message) {
 }
 
 Result<int> read_int(const JsonValue& value, const IntKey& k, const std::string& alternative) {
-  if (value.kind != Kind::number || !value.is_integer_literal)
-    return int_error(k, k.name + " must be a whole number" + alternative + ", got " + got(value));
+  if (value.kind != Kind::number || !value.is_integer_literal) {
+    Text message;
+    message << k.name << " must be ";
+    if (k.min == k.max)
+      message << k.min;
+    else
+      range_words(message << "a whole number ", k.min, k.max);
+    message << alternative << ", got " << got(value);
+    return int_error(k, std::move(message));
+  }
   if (std::fabs(value.number) > 1e9)
     return int_error(k, k.name + " " + got(value) + " is out of range: it must be from " + std::to_string(k.min) +
                             " to " + std::to_string(k.max));

@@ -27,7 +27,7 @@ struct IntKey {
 Error int_error(const IntKey& k, std::string message);
 
 /// A whole number (no fraction, no exponent) of at most 1e9 in magnitude; the range itself is the
-/// caller's to check (messages say "must be at least", "over the limit").
+/// caller's to check (messages say "must be from 1 to 16", "over the limit").
 Result<int> read_int(const JsonValue& value, const IntKey& k, const std::string& alternative = "");
 
 /// One int for every axis, or one per axis; a list of one value counts for every axis (as PyTorch

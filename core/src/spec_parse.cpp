@@ -103,7 +103,21 @@ class NestedArrayReader {
         error_ = error(path() + " must be a number, got an array; " + expected());
         return false;
       }
+      const double max = limits().max_abs_value;
+      const auto over_limit = [&](const JsonValue& number) {
+        error_ = error(path() + " = " + got(number) + " is larger in magnitude than the limit " + format_number(max));
+        error_.valid = Valid{-max, max, {}};
+        return false;
+      };
       if (value.kind != Kind::number) {
+        // A number too large for a double arrives as its text (JS reads "1e400" as Infinity, so the
+        // page sends what was typed): the limit, not "must be a number", is what is wrong with it.
+        if (value.kind == Kind::string) {
+          Result<JsonValue> literal = detail::parse_json(value.text, 1, 1);
+          if (literal.ok() && literal.value().kind == Kind::number && !is_non_finite_token(literal.value()) &&
+              !(std::fabs(literal.value().number) <= max))
+            return over_limit(literal.value());
+        }
         error_ = error(path() + " must be a number, got " + got(value));
         return false;
       }
@@ -112,12 +126,7 @@ class NestedArrayReader {
         return false;
       }
       // A literal such as 1e400 is finite as written but over the limit (it would read as infinity).
-      const double max = limits().max_abs_value;
-      if (!(std::fabs(value.number) <= max)) {
-        error_ = error(path() + " = " + got(value) + " is larger in magnitude than the limit " + format_number(max));
-        error_.valid = Valid{-max, max, {}};
-        return false;
-      }
+      if (!(std::fabs(value.number) <= max)) return over_limit(value);
       out_.values.push_back(value.number);
       return true;
     }

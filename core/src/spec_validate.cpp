@@ -16,6 +16,7 @@
 namespace tconv {
 namespace {
 
+using detail::range_words;
 using detail::Text;
 
 // a * b for non-negative counts, stuck at INT64_MAX instead of overflowing: the sizes form allows
@@ -42,13 +43,6 @@ Error range_error(std::string message, std::string_view field, int axis, std::op
   return Error{std::move(message), std::string(field), axis, Valid{min, max, {}}};
 }
 
-// "0 or 1", "from 0 to 3", "0": the accepted integers in words.
-Text& range_words(Text& text, std::int64_t min, std::int64_t max) {
-  if (min == max) return text << min;
-  if (max == min + 1) return text << min << " or " << max;
-  return text << "from " << min << " to " << max;
-}
-
 std::optional<Error> check_params(const Spec& spec, const Limits& lim) {
   for (size_t a = 0; a < spec.axes.size(); ++a) {
     const AxisParams& p = spec.axes[a];
@@ -56,11 +50,14 @@ std::optional<Error> check_params(const Spec& spec, const Limits& lim) {
     for (const AxisParamKey& key : axis_param_keys) {
       const int value = p.*key.member;
       const int max = key.max_under(lim);
-      if (value < key.min)
-        return range_error(
-            Text() << param_name(spec.dims, key.key, axis) << " must be at least " << key.min << ", got " << value,
-            key.key, axis, key.min, max);
-      if (value > max && key.key != "output_padding")
+      if (key.key == "output_padding") continue;  // its range is PyTorch's rule, below
+      if (value < key.min) {
+        Text message;
+        message << param_name(spec.dims, key.key, axis) << " must be ";
+        range_words(message, key.min, max) << ", got " << value;
+        return range_error(std::move(message), key.key, axis, key.min, max);
+      }
+      if (value > max)
         return range_error(
             Text() << param_name(spec.dims, key.key, axis) << ' ' << value << " is over the limit of " << max, key.key,
             axis, key.min, max);
@@ -68,7 +65,7 @@ std::optional<Error> check_params(const Spec& spec, const Limits& lim) {
     // PyTorch's rule: output_padding only picks among the input sizes that the direct
     // convolution maps to the same size, of which there are max(stride, dilation).
     const int largest = std::max(p.stride, p.dilation) - 1;
-    if (p.output_padding > largest) {
+    if (p.output_padding < 0 || p.output_padding > largest) {
       Text message;
       message << param_name(spec.dims, "output_padding", axis) << " must be ";
       range_words(message, 0, largest) << " here, smaller than the stride (" << p.stride << ')';
@@ -146,7 +143,11 @@ std::optional<Error> check_sizes(const Spec& spec, const Limits& lim) {
       if (size >= 1 && size <= max) continue;
       Text message;
       message << (field == f.input ? "input " : "kernel ") << axis_name(spec.dims, axis);
-      if (size < 1) return range_error(std::move(message) << " must be at least 1, got " << size, field, axis, 1, max);
+      if (size < 1) {
+        message << " must be ";
+        range_words(message, 1, max) << ", got " << size;
+        return range_error(std::move(message), field, axis, 1, max);
+      }
       return range_error(std::move(message) << ' ' << size << " is over the limit of " << max, field, axis, 1, max);
     }
   }

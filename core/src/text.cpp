@@ -26,4 +26,10 @@ Text& Text::append_integer(std::int64_t number) {
   return *this;
 }
 
+Text& range_words(Text& text, std::int64_t min, std::int64_t max) {
+  if (min == max) return text << min;
+  if (max == min + 1) return text << min << " or " << max;
+  return text << "from " << min << " to " << max;
+}
+
 }  // namespace tconv::detail

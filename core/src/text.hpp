@@ -1,6 +1,6 @@
 #pragma once
 // Messages and other text assembled piece by piece in one string:
-//   Text() << param_name(...) << " must be at least " << key.min << ", got " << value
+//   Text() << param_name(...) << " is over the limit of " << max
 // rather than with std::string's operator+, where every + makes a temporary string, and every
 // temporary a destructor call, at each of the core's hundreds of call sites: appending to one
 // string through out-of-line calls takes less code in the WebAssembly module, whose size has a
@@ -37,5 +37,8 @@ class Text {
   Text& append_integer(std::int64_t number);
   std::string text_;
 };
+
+/// The accepted integers in words: "0", "0 or 1", "from 0 to 3".
+Text& range_words(Text& text, std::int64_t min, std::int64_t max);
 
 }  // namespace tconv::detail

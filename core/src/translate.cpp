@@ -12,6 +12,7 @@
 #include "json_read.hpp"
 #include "tconv/format.hpp"
 #include "tconv/geometry.hpp"
+#include "text.hpp"
 
 namespace tconv {
 namespace {
@@ -35,9 +36,12 @@ std::string axis_key(int dims, std::string_view key, int axis) { return param_na
 
 Error range_error(int dims, std::string_view key, int axis, i64 value, i64 min, i64 max) {
   const std::string name = axis_key(dims, key, axis);
-  const std::string message = value < min ? name + " must be at least " + str(min) + ", got " + str(value)
-                                          : name + " " + str(value) + " is over the limit of " + str(max);
-  return Error{message, std::string(key), dims == 1 ? -1 : axis,
+  detail::Text message;
+  if (value < min)
+    detail::range_words(message << name << " must be ", min, max) << ", got " << value;
+  else
+    message << name << ' ' << value << " is over the limit of " << max;
+  return Error{std::move(message), std::string(key), dims == 1 ? -1 : axis,
                Valid{static_cast<double>(min), static_cast<double>(max), {}}};
 }
 

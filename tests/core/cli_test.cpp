@@ -81,7 +81,7 @@ TEST(Cli, ComputeOnAnInvalidSpecPrintsErrorJsonAndExits2) {
   const CliRun run = run_cli("compute", R"({"dims":1,"input":[1],"kernel":[1],"stride":0})");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.out,
-            "{\"error\":\"stride must be at least 1, got 0\",\"field\":\"stride\",\"axis\":0,"
+            "{\"error\":\"stride must be from 1 to 16, got 0\",\"field\":\"stride\",\"axis\":0,"
             "\"valid\":{\"min\":1,\"max\":16}}\n");
   EXPECT_EQ(run.err, "");
 }
@@ -180,7 +180,7 @@ TEST(Cli, ExplainOnAnInvalidSpecPrintsTheErrorOnStderrAndExits2) {
   const CliRun run = run_cli("explain", R"({"dims":1,"input":[1],"kernel":[1],"dilation":0})");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_EQ(run.out, "");
-  EXPECT_EQ(run.err, "error: dilation must be at least 1, got 0\n");
+  EXPECT_EQ(run.err, "error: dilation must be from 1 to 16, got 0\n");
 }
 
 TEST(Cli, ExplainOverItsLimitExits2) {
@@ -225,7 +225,8 @@ TEST(Cli, FigureErrorsAreErrorJsonWithTheFieldAndExit2) {
       << view.out;
   const CliRun spec = run_cli("figure --svg", R"({"dims":1,"input":[1],"kernel":[1],"stride":0})");
   EXPECT_EQ(spec.exit_code, 2);
-  EXPECT_TRUE(spec.out.starts_with("{\"error\":\"stride must be at least 1, got 0\",\"field\":\"stride\"")) << spec.out;
+  EXPECT_TRUE(spec.out.starts_with("{\"error\":\"stride must be from 1 to 16, got 0\",\"field\":\"stride\""))
+      << spec.out;
   const CliRun option = run_cli("figure --png", std::string(test::seed_2d));
   EXPECT_EQ(option.exit_code, 2);
   EXPECT_TRUE(contains(option.err, "usage: tconv compute")) << option.err;

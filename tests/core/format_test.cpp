@@ -101,8 +101,8 @@ TEST(JsonString, SlashAndUtf8PassThrough) { EXPECT_EQ(json_string("a/b \xC3\xA9"
 TEST(ErrorJson, WrapsTheEscapedMessage) {
   EXPECT_EQ(error_json(Error{"unknown key \"x\""}), R"({"error":"unknown key \"x\"","field":null,"axis":null})");
   EXPECT_EQ(
-      error_json(Error{"stride (width) must be at least 1, got 0", "stride", 1, Valid{1, 16, {}}}),
-      R"({"error":"stride (width) must be at least 1, got 0","field":"stride","axis":1,"valid":{"min":1,"max":16}})");
+      error_json(Error{"stride (width) must be from 1 to 16, got 0", "stride", 1, Valid{1, 16, {}}}),
+      R"({"error":"stride (width) must be from 1 to 16, got 0","field":"stride","axis":1,"valid":{"min":1,"max":16}})");
   EXPECT_EQ(error_json(Error{"dims must be 1 or 2, got 3", "dims", -1, Valid{{}, {}, {"1", "2"}}}),
             R"({"error":"dims must be 1 or 2, got 3","field":"dims","axis":null,"valid":[1,2]})");
 }

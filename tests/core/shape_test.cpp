@@ -94,7 +94,7 @@ TEST(Shape, SizesOverTheShapeLimitsNameTheirKey) {
   EXPECT_EQ(channels.error().field, "in_channels");
   const Result<Spec> zero = parse_shape_spec(R"({"dims":1,"input_size":4,"kernel_size":0})");
   ASSERT_FALSE(zero.ok());
-  EXPECT_EQ(zero.error().message, "kernel length must be at least 1, got 0");
+  EXPECT_EQ(zero.error().message, "kernel length must be from 1 to 1048576, got 0");
   EXPECT_EQ(zero.error().field, "kernel_size");
   const Result<Spec> stride = parse_shape_spec(R"({"dims":1,"input_size":4,"kernel_size":3,"stride":1025})");
   ASSERT_FALSE(stride.ok());

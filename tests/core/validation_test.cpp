@@ -196,6 +196,19 @@ TEST(SpecStructure, MagnitudeOverTheLimitIsRejected) {
             "kernel[0] = -1e999 is larger in magnitude than the limit 1e+100");
 }
 
+TEST(SpecStructure, NumberTooLargeWrittenAsTextNamesTheLimit) {
+  // The page sends "1e400" as its text (JS would read Infinity): it is over the limit, not "not a number".
+  EXPECT_EQ(parse_error(R"({"dims":1,"input":["1e400",2],"kernel":[1]})"),
+            "input[0] = 1e400 is larger in magnitude than the limit 1e+100");
+  EXPECT_EQ(parse_error(R"({"dims":1,"input":[1],"kernel":["-2e300"]})"),
+            "kernel[0] = -2e300 is larger in magnitude than the limit 1e+100");
+  // Any other text stays "must be a number", a number in range too (it is still text, not a number).
+  EXPECT_EQ(parse_error(R"({"dims":1,"input":["5"],"kernel":[1]})"), "input[0] must be a number, got \"5\"");
+  EXPECT_EQ(parse_error(R"({"dims":1,"input":["1e400x"],"kernel":[1]})"), "input[0] must be a number, got \"1e400x\"");
+  EXPECT_EQ(parse_error(R"({"dims":1,"input":["Infinity"],"kernel":[1]})"),
+            "input[0] must be a number, got \"Infinity\"");
+}
+
 TEST(SpecStructure, BiasMustBeAnArray) {
   EXPECT_EQ(parse_error(with(R"("bias":1)")), "bias must be an array, got 1; bias must be [C_out] (1 level of arrays)");
 }
@@ -203,11 +216,11 @@ TEST(SpecStructure, BiasMustBeAnArray) {
 // --- integer parameters ---------------------------------------------------------------------
 
 TEST(IntegerParameters, NonIntegerStrideIsRejected) {
-  EXPECT_EQ(parse_error(with(R"("stride":1.5)")), "stride must be a whole number, got 1.5");
-  EXPECT_EQ(parse_error(with(R"("stride":"2")")), "stride must be a whole number, got \"2\"");
-  EXPECT_EQ(parse_error(with(R"("stride":true)")), "stride must be a whole number, got a boolean");
-  EXPECT_EQ(parse_error(with(R"("stride":2e0)")), "stride must be a whole number, got 2e0");
-  EXPECT_EQ(parse_error(with_2d(R"("stride":[2,1.5])")), "stride (width) must be a whole number, got 1.5");
+  EXPECT_EQ(parse_error(with(R"("stride":1.5)")), "stride must be a whole number from 1 to 16, got 1.5");
+  EXPECT_EQ(parse_error(with(R"("stride":"2")")), "stride must be a whole number from 1 to 16, got \"2\"");
+  EXPECT_EQ(parse_error(with(R"("stride":true)")), "stride must be a whole number from 1 to 16, got a boolean");
+  EXPECT_EQ(parse_error(with(R"("stride":2e0)")), "stride must be a whole number from 1 to 16, got 2e0");
+  EXPECT_EQ(parse_error(with_2d(R"("stride":[2,1.5])")), "stride (width) must be a whole number from 1 to 16, got 1.5");
 }
 
 TEST(IntegerParameters, PerAxisArrayOfWrongLengthIsRejected) {
@@ -226,27 +239,29 @@ TEST(IntegerParameters, HugeIntegerIsOutOfRange) {
 }
 
 TEST(IntegerParameters, GroupsMustBeAnInteger) {
-  EXPECT_EQ(parse_error(full("[[1]]", "[[[1]]]", R"("groups":"1")")), "groups must be a whole number, got \"1\"");
+  EXPECT_EQ(parse_error(full("[[1]]", "[[[1]]]", R"("groups":"1")")),
+            "groups must be a whole number from 1 to 64, got \"1\"");
 }
 
 // --- PyTorch's rules ------------------------------------------------------------------------
 
 TEST(PyTorchRules, StrideMustBePositive) {
-  EXPECT_EQ(parse_error(with(R"("stride":0)")), "stride must be at least 1, got 0");
-  EXPECT_EQ(parse_error(with_2d(R"("stride":[1,-2])")), "stride (width) must be at least 1, got -2");
+  EXPECT_EQ(parse_error(with(R"("stride":0)")), "stride must be from 1 to 16, got 0");
+  EXPECT_EQ(parse_error(with_2d(R"("stride":[1,-2])")), "stride (width) must be from 1 to 16, got -2");
 }
 
 TEST(PyTorchRules, PaddingMustNotBeNegative) {
-  EXPECT_EQ(parse_error(with(R"("padding":-1)")), "padding must be at least 0, got -1");
-  EXPECT_EQ(parse_error(with_2d(R"("padding":[-1,0])")), "padding (height) must be at least 0, got -1");
+  EXPECT_EQ(parse_error(with(R"("padding":-1)")), "padding must be from 0 to 1024, got -1");
+  EXPECT_EQ(parse_error(with_2d(R"("padding":[-1,0])")), "padding (height) must be from 0 to 1024, got -1");
 }
 
 TEST(PyTorchRules, OutputPaddingMustNotBeNegative) {
-  EXPECT_EQ(parse_error(with(R"("output_padding":-1)")), "output_padding must be at least 0, got -1");
+  EXPECT_EQ(parse_error(with(R"("output_padding":-1)")),
+            "output_padding must be 0 here, smaller than the stride (1); got -1");
 }
 
 TEST(PyTorchRules, DilationMustBePositive) {
-  EXPECT_EQ(parse_error(with(R"("dilation":0)")), "dilation must be at least 1, got 0");
+  EXPECT_EQ(parse_error(with(R"("dilation":0)")), "dilation must be from 1 to 16, got 0");
 }
 
 TEST(PyTorchRules, OutputPaddingMustBeSmallerThanStrideOrDilation) {
@@ -416,10 +431,10 @@ TEST(CppSpecs, EveryPerAxisVectorNeedsOneEntryPerAxis) {
 TEST(CppSpecs, SizesMustBePositive) {
   Spec spec = ones_spec({1}, {1});
   spec.input_size = {0};
-  EXPECT_EQ(validate_error(spec), "input length must be at least 1, got 0");
+  EXPECT_EQ(validate_error(spec), "input length must be from 1 to 64, got 0");
   spec = ones_spec({1, 1}, {1, 1});
   spec.kernel_size = {1, -1};
-  EXPECT_EQ(validate_error(spec), "kernel width must be at least 1, got -1");
+  EXPECT_EQ(validate_error(spec), "kernel width must be from 1 to 16, got -1");
   spec = ones_spec({1}, {1});
   spec.in_channels = 0;
   EXPECT_EQ(validate_error(spec), "input must have at least 1 channel, got 0");

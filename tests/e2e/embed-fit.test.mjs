@@ -363,9 +363,9 @@ describe('a removed element', () => {
         before: undefined,
         after: '2 4 9 6 9',
         tables: 5,
-        error: 'stride must be at least 1, got 0',
+        error: 'stride must be from 1 to 16, got 0',
         output: [2, 4, 9, 6, 9],
-        shown: 'stride must be at least 1, got 0',
+        shown: 'stride must be from 1 to 16, got 0',
         fallback: false,
       },
     );

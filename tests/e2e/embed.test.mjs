@@ -370,7 +370,7 @@ describe('attributes, properties and events', () => {
       [0, 0, 0],
     ]);
     assert.equal(r.during.tables, r.before);
-    assert.match(r.second, /^stride must be a whole number or a list of 2 \(height, width\), got "abc"/);
+    assert.match(r.second, /^stride must be a whole number from 1 to 16 or a list of 2 \(height, width\), got "abc"/);
     assert.equal(r.errorsAfter, 2);
     assert.equal(r.after, null);
     assert.equal(r.visibleAfter, false);
@@ -382,10 +382,10 @@ describe('attributes, properties and events', () => {
       shown: el.shadowRoot.querySelector('.error').textContent,
     }));
     assert.deepEqual(bad, {
-      error: 'stride must be at least 1, got 0',
+      error: 'stride must be from 1 to 16, got 0',
       output: null,
       fallback: false,
-      shown: 'stride must be at least 1, got 0',
+      shown: 'stride must be from 1 to 16, got 0',
     });
   });
 

@@ -205,6 +205,32 @@ describe('the parameter panel', () => {
     await page.waitForURL(/in1=1,2,3&k1=1,2&b1=0.5&s1=2&step1=/);
   });
 
+  test('the value fields follow size and channel changes; text that does not read stays', async () => {
+    const page = await open('?step1=0');
+    await page.$eval('#ex1 .more', (d) => (d.open = true));
+    const field = (name) => page.inputValue(`#ex1 .paste[aria-label="${name}"]`);
+    await page.fill('#ex1 input[aria-label="input length"]', '4');
+    assert.deepEqual(await grid(page, 1, 'in'), rows([2, 3, 0, 0]));
+    assert.equal(await field('input'), '2 3 0 0');
+    // Editing the field now edits all four values (it used to shrink the input back to two).
+    await page.fill('#ex1 .paste[aria-label="input"]', '2 3 0 5');
+    assert.deepEqual(await grid(page, 1, 'in'), rows([2, 3, 0, 5]));
+    assert.equal(await page.inputValue('#ex1 input[aria-label="input length"]'), '4');
+    await page.fill('#ex1 input[aria-label="kernel length"]', '2');
+    assert.equal(await field('kernel / weight'), '1 2');
+    await page.fill('#ex1 input[aria-label="in channels"]', '2');
+    // In 1D one row per channel.
+    assert.equal(await field('input'), '2 3 0 5; 2 3 0 5');
+    assert.equal(await field('kernel / weight'), '[[[1,2]],[[1,2]]]');
+    await page.fill('#ex1 input[aria-label="in channels"]', '1');
+    assert.equal(await field('input'), '2 3 0 5');
+    // Text that does not read is the user's typing, which its message is about: a size change keeps it.
+    await page.fill('#ex1 .paste[aria-label="input"]', '[2, 3');
+    await page.fill('#ex1 input[aria-label="kernel length"]', '3');
+    assert.equal(await field('input'), '[2, 3');
+    assert.equal(await field('kernel / weight'), '1 2 0');
+  });
+
   test('values are edited in their own grids', async () => {
     const page = await open('?step1=3');
     await page.click('#ex1 .kern .edit-toggle');
@@ -223,10 +249,15 @@ describe('the parameter panel', () => {
 
   const bad = [
     // [field, typed text, message id, message, the one field marked]
-    ['input[aria-label="stride"]', '0', 'stride', /^stride must be at least 1, got 0/],
-    ['input[aria-label="stride"]', '1.5', 'stride', /^stride must be a whole number, got 1.5/],
+    ['input[aria-label="stride"]', '0', 'stride', /^stride must be from 1 to 16, got 0/],
+    ['input[aria-label="stride"]', '1.5', 'stride', /^stride must be a whole number from 1 to 16, got 1.5/],
     // Plain words: nothing after the value (not "(or an array of 1 integer)").
-    ['input[aria-label="stride"]', 'abc', 'stride', /^stride must be a whole number, got "abc"\. The pictures still/],
+    [
+      'input[aria-label="stride"]',
+      'abc',
+      'stride',
+      /^stride must be a whole number from 1 to 16, got "abc"\. The pictures still/,
+    ],
     [
       'input[aria-label="output_padding"]',
       '2',
@@ -234,7 +265,7 @@ describe('the parameter panel', () => {
       /^output_padding must be 0 or 1 here, smaller than the stride \(2\); got 2/,
     ],
     ['input[aria-label="padding"]', '9', 'padding', /^padding 9 is too large: .*padding must be from 0 to 2 here/],
-    ['input[aria-label="dilation"]', '-1', 'dilation', /^dilation must be at least 1, got -1/],
+    ['input[aria-label="dilation"]', '-1', 'dilation', /^dilation must be from 1 to 16, got -1/],
     ['input[aria-label="bias"]', '1e200', 'bias', /^bias\[0\] = 1e\+200 is larger in magnitude than the limit 1e\+100/],
     ['.paste[aria-label="input"]', '[1, 2', 'input', /cannot read/],
     ['.paste[aria-label="kernel / weight"]', '1 x 3', 'weight', /^kernel\[1\] must be a number, got "x"/],
@@ -326,6 +357,25 @@ describe('state in the URL', () => {
     assert.equal(await reloaded.inputValue('#ex2 input[aria-label="stride height"]'), '2');
   });
 
+  test('a partial link: what it leaves out is the example’s input or kernel, or PyTorch’s default', async () => {
+    const page = await open('?in1=5,6&k2=1,-1;1,1');
+    assert.deepEqual(await page.$$eval('.msg', (ms) => ms.filter((m) => m.textContent).map((m) => m.id)), []);
+    await page.click('#ex1 button.last');
+    // The seed's kernel [1, 2, 3]; stride 1, as the link does not say 2.
+    assert.deepEqual(await grid(page, 1, 'kern'), rows([1, 2, 3]));
+    assert.deepEqual(await grid(page, 1, 'out'), rows([5, 16, 27, 18]));
+    assert.equal(await page.inputValue('#ex1 .paste[aria-label="kernel / weight"]'), '1 2 3');
+    await page.click('#ex2 button.last');
+    assert.deepEqual(await grid(page, 2, 'in'), rows([1, 2], [3, 4]));
+    assert.deepEqual(await grid(page, 2, 'out'), rows([1, 1, -2], [4, 4, -2], [3, 7, 4]));
+    // Written back whole.
+    await page.waitForURL(/in1=5,6&k1=1,2,3&step1=\d+&in2=1,2;3,4&k2=1,-1;1,1&step2=/);
+    // Only a parameter: the example's values with it.
+    const stride = await open('?s1=3');
+    await stride.click('#ex1 button.last');
+    assert.deepEqual(await grid(stride, 1, 'out'), rows([2, 4, 6, 3, 6, 9]));
+  });
+
   // [link, the message's field id, the field marked (its aria-label), the message]
   const hostile = [
     ['?in2=[1,2]&k2=1', 'e2-input', 'input', /^input\[0\] must be an array, got 1; input must be \[H\]\[W\]/],
@@ -357,7 +407,16 @@ describe('state in the URL', () => {
       'stride',
       /^stride 100000000000000000000 is out of range: it must be from 1 to 16/,
     ],
-    ['?step1=-5&v1=evil&step2=1e9', null, null, null],
+    ['?step1=-5&step2=1e9', null, null, null],
+    [
+      '?v1=evil',
+      'e1-spec',
+      null,
+      /^this link’s view “evil” is not one of scatter, gather, matrix, all: the scatter view is shown\.$/,
+    ],
+    // A partial link: what it leaves out is the example's (input, kernel) or PyTorch's default.
+    ['?in1=5,6&s1=abc', 'e1-stride', 'stride', /^stride must be a whole number/],
+    ['?in1=1e400,2', 'e1-input', 'input', /^input\[0\] = 1e400 is larger in magnitude than the limit 1e\+100/],
   ];
   for (const [search, id, marked, message] of hostile) {
     test(`a hostile link (${search.slice(0, 40)}…) draws the seed or the link, with a message at its field`, async () => {

@@ -150,6 +150,11 @@ test("Sizes: the solver's list is the core's, and a choice opens in the example"
   }
   const out = await grid(page, 2, 'out');
   assert.deepEqual([out.length, out[0].length], [16, 15], 'the example draws the size asked for');
+  // The value fields say what the grids now hold (8×8 input, the kernel's new size).
+  const fieldRows = async (name) =>
+    (await page.inputValue(`#ex2 .editor .paste[aria-label="${name}"]`)).split('; ').map((r) => r.split(' '));
+  assert.deepEqual(await fieldRows('input'), await grid(page, 2, 'in'));
+  assert.deepEqual(await fieldRows('kernel / weight'), await grid(page, 2, 'kern'));
   // Nothing in range: the reason and the nearest sizes.
   await fill(page, 2, 'want height', 1000);
   await page.waitForFunction(() =>
