@@ -25,6 +25,20 @@ const reducedMotion =
   typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : { matches: true };
 const viewNames = { scatter: 'Scatter', gather: 'Gather', matrix: 'Matrix', all: 'All' };
 
+/** ←/→ in a radio group of buttons (one per value, in order): choose the next or previous value and
+ *  focus its button (the group is one tab stop). */
+function arrowKeys(group, values, current, choose) {
+  group.addEventListener('keydown', (e) => {
+    const at = values.indexOf(current());
+    const i = at + (e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0);
+    if (i === at || i < 0 || i >= values.length) return;
+    e.preventDefault();
+    e.stopPropagation();
+    choose(values[i]);
+    group.children[i].focus();
+  });
+}
+
 export class Viz {
   /**
    * Renders into root. onstep(state) runs after each change of state, oninspect(found) when the
@@ -71,14 +85,12 @@ export class Viz {
       b.addEventListener('click', () => this.setView(view));
       this.tabs.append(b);
     }
-    this.tabs.addEventListener('keydown', (e) => {
-      const i = views.indexOf(this.view) + (e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0);
-      if (i === views.indexOf(this.view) || i < 0 || i >= views.length) return;
-      e.preventDefault();
-      e.stopPropagation();
-      this.setView(views[i]);
-      this.tabs.children[i].focus();
-    });
+    arrowKeys(
+      this.tabs,
+      views,
+      () => this.view,
+      (view) => this.setView(view),
+    );
     this.driverToggle = h('div', { className: 'driver', role: 'radiogroup', 'aria-label': 'Step by' });
     for (const [driver, label] of [
       ['scatter', 'input elements'],
@@ -95,6 +107,13 @@ export class Viz {
       b.addEventListener('click', () => this.setDriver(driver));
       this.driverToggle.append(b);
     }
+    arrowKeys(
+      this.driverToggle,
+      ['scatter', 'gather'],
+      () => this.driver,
+      (driver) => this.setDriver(driver),
+    );
+    this.#markDriver();
     this.pickers = h('div', { className: 'pickers' });
     this.countsToggle = h('button', {
       type: 'button',
@@ -202,9 +221,17 @@ export class Viz {
   /** In the lockstep view: step by input elements (the scatter's states) or by output cells. */
   setDriver(driver) {
     this.driver = driver === 'gather' ? 'gather' : 'scatter';
-    for (const b of this.driverToggle.children)
-      b.setAttribute('aria-checked', String(b.dataset.driver === this.driver));
+    this.#markDriver();
     this.go(0);
+  }
+
+  /** The driver's radio buttons: the chosen one checked and the group's one tab stop. */
+  #markDriver() {
+    for (const b of this.driverToggle.children) {
+      const on = b.dataset.driver === this.driver;
+      b.setAttribute('aria-checked', String(on));
+      b.tabIndex = on ? 0 : -1;
+    }
   }
 
   /** The view whose states the controls step through. */

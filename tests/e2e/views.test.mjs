@@ -125,6 +125,25 @@ describe('the matrix view steps too', () => {
     }
     // Driven by the gather's steps in the lockstep view: the rows, one per output cell.
     await showView(page, 2, 'all');
+    // "Step by" is one radio group: one checked (input elements first), one tab stop, ←/→ choose.
+    const radios = () =>
+      page.$$eval('#ex2 .driver [role=radio]', (bs) => bs.map((b) => [b.getAttribute('aria-checked'), b.tabIndex]));
+    assert.deepEqual(await radios(), [
+      ['true', 0],
+      ['false', -1],
+    ]);
+    await page.focus('#ex2 .driver [data-driver=scatter]');
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await radios(), [
+      ['false', -1],
+      ['true', 0],
+    ]);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.driver), 'gather');
+    await page.keyboard.press('ArrowLeft');
+    assert.deepEqual(await radios(), [
+      ['true', 0],
+      ['false', -1],
+    ]);
     await page.click('#ex2 .driver [data-driver=gather]');
     for (let r = 0; r < rows; r++) {
       await page.click('#ex2 button.next');
