@@ -231,6 +231,15 @@ describe('the parameter panel', () => {
     assert.equal(await field('kernel / weight'), '1 2 0');
   });
 
+  test('"Sizes, channels and values" shows that it opens: ▸ closed, ▾ open', async () => {
+    const page = await open();
+    const marker = () => page.$eval('#ex1 .more > summary', (s) => getComputedStyle(s, '::before').content);
+    await page.$eval('#ex1 .more', (d) => (d.open = false));
+    assert.match(await marker(), /^"▸"/);
+    await page.click('#ex1 .more > summary');
+    assert.match(await marker(), /^"▾"/);
+  });
+
   test('values are edited in their own grids', async () => {
     const page = await open('?step1=3');
     await page.click('#ex1 .kern .edit-toggle');
