@@ -26,11 +26,12 @@ export function soFar(found, t, current) {
 
 /**
  * What the reader is pointing at, where: 'output' | 'intermediate' | 'input' | 'kernel' | 'padded'
- * | 'matrix' (cell = [row, col] of Cᵀ). Returns {where, cell, value, sentence, terms?, relatives}:
+ * | 'matrix' (cell = [row, col] of Cᵀ) | 'copy' (the scaled copy of scatter step `step`; cell = the
+ * weight tap it scales). Returns {where, cell, value, sentence, terms?, relatives}:
  * relatives lists, per grid kind, the cells to light ([channel, ...position]; for 'kernel' the weight
  * tap; for 'matrix' [row, col]).
  */
-export function inspect(trace, where, cell) {
+export function inspect(trace, where, cell, step) {
   const single = trace.singleChannel;
   const relatives = { input: [], kernel: [], buffer: [], output: [], padded: [], matrix: [] };
   const outSizes = sizes(trace, 'output');
@@ -119,6 +120,22 @@ export function inspect(trace, where, cell) {
       `${name} = ${number(weight)} is used by ${uses.length} ${uses.length === 1 ? 'product' : 'products'}, one per input element` +
       `${single ? '' : ` of channel ${ci}`}: ${shown.join(', ')}${uses.length > shown.length ? `, and ${uses.length - shown.length} more` : ''}.`;
     return { where, cell, value: weight, sentence, relatives };
+  }
+
+  if (where === 'copy') {
+    // One cell of a step's scaled copy: that step's product of this tap, and the cell it is added to.
+    const use = trace.uses(cell).find((u) => u.step === step);
+    if (!use) return { where, cell, value: null, relatives, sentence: '' };
+    relatives.input.push(use.input);
+    relatives.kernel.push(cell);
+    relatives.buffer.push(use.intermediate);
+    if (use.output) relatives.output.push(use.output);
+    const into = cellName('intermediate', use.intermediate, single);
+    const sentence =
+      `${cellName('copy', [0, ...cell.slice(2)], true)} = ${cellName('x', use.input, single)}·${tapName(cell, single)} = ` +
+      `${product(use)} = ${number(use.product)}: step ${step + 1} adds it to ${into}` +
+      (use.output ? `, ${cellName('out', use.output, single)} in the output.` : ', which the carve cuts off.');
+    return { where, cell, value: use.product, sentence, relatives };
   }
 
   if (where === 'padded') {

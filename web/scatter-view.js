@@ -74,6 +74,13 @@ export class ScatterView {
           .slice(1)
           .map((v) => `[${v}]`)
           .join('')}`,
+      // A cell of the copy is one product of this step: the tap it scales, in the shown output channel.
+      onpoint: (i) => {
+        const step = this.stepData;
+        const feeds = step && !this.copy.el.classList.contains('idle');
+        if (i < 0 || !feeds) return this.point(null, null);
+        this.point('copy', [step.channel, this.channels.out - step.firstOutputChannel, ...cellAt(0, i, kS).slice(1)]);
+      },
     });
     this.copy.el.classList.add('copy');
     this.buffer = grid(bufS, 'intermediate', 'intermediate', () => this.channels.out);
@@ -366,5 +373,6 @@ export class ScatterView {
           : null,
       );
     }
+    this.copy.mark('pick', picked?.kind === 'copy' ? [indexIn([0, ...picked.cell.slice(2)], this.sizes.kernel)] : null);
   }
 }

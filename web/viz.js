@@ -468,7 +468,7 @@ export class Viz {
       }
       return;
     }
-    const found = inspect(this.trace, where, cell);
+    const found = inspect(this.trace, where, cell, this.scatter.stepData?.index);
     const kind = where === 'intermediate' ? 'buffer' : where;
     this.picked = { kind, cell };
     for (const v of this.view === 'all' ? [this.scatter, this.gather, this.matrix] : [this[this.view]])

@@ -226,6 +226,22 @@ describe('provenance everywhere, linked across the views', () => {
     assert.match(await text(page, '#ex1 .desc'), /^Step 2 of 2: x\[1\] = 3\./);
   });
 
+  test('a cell of the scaled copy is this step’s product, and lights the cell it is added to', async () => {
+    const page = await open('?in1=2,3&k1=1,2,3&s1=2&step1=2');
+    await page.hover('#ex1 .scatter .copy [role=gridcell]:nth-child(3)');
+    assert.equal(
+      await text(page, '#ex1 .provenance'),
+      'copy[2] = x[1]·kernel[2] = 3·3 = 9: step 2 adds it to intermediate[4], out[4] in the output.',
+    );
+    const lit = (grid) =>
+      page.$$eval(`#ex1 .scatter .${grid} [role=gridcell]`, (cs) =>
+        cs.flatMap((c, i) => (c.classList.contains('rel') ? [i] : [])),
+      );
+    assert.deepEqual(await lit('buf'), [4]);
+    assert.deepEqual(await lit('in'), [1]);
+    assert.deepEqual(await lit('kern'), [2]);
+  });
+
   test('a kernel tap lists every product that used it', async () => {
     const page = await open();
     await page.hover('#ex1 .scatter .kern [role=gridcell]:nth-child(3)');
