@@ -75,12 +75,10 @@ export class ScatterView {
           .map((v) => `[${v}]`)
           .join('')}`,
       // A cell of the copy is one product of this step: the tap it scales, in the shown output channel.
-      onpoint: (i) => {
-        const step = this.stepData;
-        const feeds = step && !this.copy.el.classList.contains('idle');
-        if (i < 0 || !feeds) return this.point(null, null);
-        this.point('copy', [step.channel, this.channels.out - step.firstOutputChannel, ...cellAt(0, i, kS).slice(1)]);
-      },
+      onpoint: (i) =>
+        i < 0 || !this.copyKernel
+          ? this.point(null, null)
+          : this.point('copy', [...this.copyKernel, ...cellAt(0, i, kS).slice(1)]),
     });
     this.copy.el.classList.add('copy');
     this.buffer = grid(bufS, 'intermediate', 'intermediate', () => this.channels.out);
@@ -256,13 +254,14 @@ export class ScatterView {
 
     // The scaled copy of the shown output channel, when this step feeds it.
     const feeds = step && co >= step.firstOutputChannel && co < step.firstOutputChannel + perGroup;
+    // The kernel it scales, [c_in, c_out_in_group]: what a cell of the copy is a product of.
+    this.copyKernel = feeds ? [step.channel, co - step.firstOutputChannel] : null;
     this.copy.el.classList.toggle('idle', !feeds);
     if (feeds) {
-      this.copy.fill(step.products.data, (co - step.firstOutputChannel) * this.copy.cells.length);
+      const [kc, kj] = this.copyKernel;
+      this.copy.fill(step.products.data, kj * this.copy.cells.length);
       this.copy.markAll(() => mask('tap'));
-      this.copy.label(
-        `${fmt(step.value)} × ${trace.singleChannel ? 'kernel' : `w[${step.channel}][${co - step.firstOutputChannel}]`}`,
-      );
+      this.copy.label(`${fmt(step.value)} × ${trace.singleChannel ? 'kernel' : `w[${kc}][${kj}]`}`);
     } else {
       this.copy.fill(null);
       this.copy.label(trace.singleChannel ? 'Scaled copy' : `Copy into channel ${co}`);

@@ -24,6 +24,17 @@ export const lazyViews = {
 const reducedMotion =
   typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : { matches: true };
 const viewNames = { scatter: 'Scatter', gather: 'Gather', matrix: 'Matrix', all: 'All' };
+// What drives the lockstep view's steps, with the words of its "Step by" buttons.
+const driverNames = { scatter: 'input elements', gather: 'output cells' };
+
+/** A radio group of buttons: the one whose value is `value` checked and the group's one tab stop. */
+function check(group, key, value) {
+  for (const b of group.children) {
+    const on = b.dataset[key] === value;
+    b.setAttribute('aria-checked', String(on));
+    b.tabIndex = on ? 0 : -1;
+  }
+}
 
 /** ←/→ in a radio group of buttons (one per value, in order): choose the next or previous value and
  *  focus its button (the group is one tab stop). */
@@ -92,10 +103,7 @@ export class Viz {
       (view) => this.setView(view),
     );
     this.driverToggle = h('div', { className: 'driver', role: 'radiogroup', 'aria-label': 'Step by' });
-    for (const [driver, label] of [
-      ['scatter', 'input elements'],
-      ['gather', 'output cells'],
-    ]) {
+    for (const [driver, label] of Object.entries(driverNames)) {
       const b = h('button', {
         type: 'button',
         role: 'radio',
@@ -109,11 +117,11 @@ export class Viz {
     }
     arrowKeys(
       this.driverToggle,
-      ['scatter', 'gather'],
+      Object.keys(driverNames),
       () => this.driver,
       (driver) => this.setDriver(driver),
     );
-    this.#markDriver();
+    check(this.driverToggle, 'driver', this.driver);
     this.pickers = h('div', { className: 'pickers' });
     this.countsToggle = h('button', {
       type: 'button',
@@ -204,11 +212,7 @@ export class Viz {
     }
     const shown = view === 'all' ? [this.scatter, this.gather, this.matrix] : [this[view]];
     this.stage.replaceChildren(...shown.map((v) => v.el));
-    for (const b of this.tabs.children) {
-      const on = b.dataset.view === view;
-      b.setAttribute('aria-checked', String(on));
-      b.tabIndex = on ? 0 : -1;
-    }
+    check(this.tabs, 'view', view);
     // The driver only in the lockstep view (below the grids); the counts hidden but in place, so
     // that switching views moves nothing below the bar.
     this.driverToggle.hidden = view !== 'all';
@@ -221,17 +225,8 @@ export class Viz {
   /** In the lockstep view: step by input elements (the scatter's states) or by output cells. */
   setDriver(driver) {
     this.driver = driver === 'gather' ? 'gather' : 'scatter';
-    this.#markDriver();
+    check(this.driverToggle, 'driver', this.driver);
     this.go(0);
-  }
-
-  /** The driver's radio buttons: the chosen one checked and the group's one tab stop. */
-  #markDriver() {
-    for (const b of this.driverToggle.children) {
-      const on = b.dataset.driver === this.driver;
-      b.setAttribute('aria-checked', String(on));
-      b.tabIndex = on ? 0 : -1;
-    }
   }
 
   /** The view whose states the controls step through. */

@@ -24,12 +24,8 @@ Error int_error(const IntKey& k, std::string message) {
 Result<int> read_int(const JsonValue& value, const IntKey& k, const std::string& alternative) {
   if (value.kind != Kind::number || !value.is_integer_literal) {
     Text message;
-    message << k.name << " must be ";
-    if (k.min == k.max)
-      message << k.min;
-    else
-      range_words(message << "a whole number ", k.min, k.max);
-    message << alternative << ", got " << got(value);
+    message << k.name << " must be " << (k.min == k.max ? "" : "a whole number ");
+    range_words(message, k.min, k.max) << alternative << ", got " << got(value);
     return int_error(k, std::move(message));
   }
   if (std::fabs(value.number) > 1e9)
