@@ -139,8 +139,8 @@ export class Viz {
       'aria-label': 'Grids of this example; ←/→ step through it',
     });
     this.controls = controls(root, go, { onplay: (on) => this.#playing(on) });
-    // The description's box has a fixed height; its text is in a block of its own, whose size tells
-    // when the box starts or stops scrolling.
+    // On a phone the description's box has a largest height; its text is in a block of its own,
+    // whose size tells when the box starts or stops scrolling.
     this.descText = h('span', { className: 'desc-text' });
     this.desc = scrollable(h('p', { className: 'desc' }, this.descText), this.descText);
     this.status = h('p', { className: 'status', 'aria-live': 'polite' });
