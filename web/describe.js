@@ -2,10 +2,9 @@
 // number comes from the trace (the step's origin, the window, the counts, the contributions); the
 // page only chooses which to say.
 import { cellAt, cellName, indexIn, signed, sizes, tapName } from './cells.js';
-import { fmt, size } from './dom.js';
+import { counted, fmt, size } from './dom.js';
 import { scatterState, stepCount } from './steps.js';
 
-const n1 = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const num = (v) => signed(fmt(v));
 // At most this many overlapping cells are written out in a step's description.
 const sumsWritten = 3;
@@ -13,14 +12,14 @@ const sumsWritten = 3;
 /** "5 cells" in 1D, "5 × 5" in 2D. */
 export function extentOf(trace, key) {
   const s = sizes(trace, key);
-  return s.length === 1 ? n1(s[0], 'cell') : size(s);
+  return s.length === 1 ? counted(s[0], 'cell') : size(s);
 }
 
 /** The intermediate output's size as the formula gives it, plus the cells output_padding adds past it. */
 export function bufferWords(trace) {
   const formula = extentOf(trace, 'intermediate');
   if (trace.axes.every((a) => a.buffer === a.intermediate)) return formula;
-  return `${formula}, plus output_padding's ${trace.axes.length === 1 ? n1(trace.axes[0].buffer - trace.axes[0].intermediate, 'cell') : `rows and columns (${extentOf(trace, 'buffer')} in all)`}`;
+  return `${formula}, plus output_padding's ${trace.axes.length === 1 ? counted(trace.axes[0].buffer - trace.axes[0].intermediate, 'cell') : `rows and columns (${extentOf(trace, 'buffer')} in all)`}`;
 }
 
 /** {text, short}: the description of scatter state s, and the sentence a screen reader hears. step:
@@ -31,7 +30,7 @@ export function describeScatter(trace, s, step, channel = 0) {
   const n = trace.stepCount;
   if (state.kind === 'start') {
     return {
-      text: `Start: an intermediate output of zeros, ${bufferWords(trace)}. Each of the ${n1(n, 'input element')} will add a scaled copy of the kernel to it, one step each.`,
+      text: `Start: an intermediate output of zeros, ${bufferWords(trace)}. Each of the ${counted(n, 'input element')} will add a scaled copy of the kernel to it, one step each.`,
       short: `Start: ${n} steps.`,
     };
   }
@@ -54,7 +53,7 @@ export function describeScatter(trace, s, step, channel = 0) {
       const axis = dims === 1 ? '' : `${i ? 'width' : 'height'}: `;
       const end =
         a.carveEnd < 0
-          ? `keep ${n1(-a.carveEnd, 'extra cell')} at the end (output_padding; no copy reached ${-a.carveEnd === 1 ? 'it' : 'them'})`
+          ? `keep ${counted(-a.carveEnd, 'extra cell')} at the end (output_padding; no copy reached ${-a.carveEnd === 1 ? 'it' : 'them'})`
           : `cut ${a.carveEnd} at the end${a.outputPadding ? ` (padding ${a.padding} − output_padding ${a.outputPadding})` : ''}`;
       return `${axis}cut ${a.carveStart} at the start, ${end}`;
     });

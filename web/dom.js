@@ -18,6 +18,8 @@ export const fmt = (v) => {
 
 /** "2 × 3", or "5" for one axis. */
 export const size = (sizes) => sizes.join(' × ');
+/** "1 cell", "3 cells": a count and its noun. */
+export const counted = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The names of the axes, per number of dimensions. */
 export const axisNames = { 1: ['length'], 2: ['height', 'width'] };

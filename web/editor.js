@@ -3,7 +3,7 @@
 // drawn at random. It only reads what the user wrote and builds a spec: the page's apply() asks the
 // core, and a refusal comes back here as the core's {field, axis, message}, shown at that one field
 // and axis. What the user typed always stays in the fields.
-import { axisNames, h } from './dom.js';
+import { axisNames, counted, h } from './dom.js';
 import { axisParams, value } from './params.js';
 import { parseValues, presets, valuesText } from './state.js';
 
@@ -266,8 +266,26 @@ export class Editor {
     const extra = depth(parsed) - this.dims;
     this.values[name] =
       name === 'input' ? (extra >= 1 ? parsed : [parsed]) : extra >= 2 ? parsed : extra === 1 ? [parsed] : [[parsed]];
+    const followed = this.#followChannels(name);
     this.refreshSizes();
     this.changed();
+    if (followed && !this.showing()) this.note(followed, name);
+  }
+
+  /** After values pasted into key with another number of input channels than the other field's (a
+   *  `1;2` in 1D is two channels), the other follows, as it does when "in channels" changes: its
+   *  channels kept, new ones copies of its first. Returns the note that says so, or null. */
+  #followChannels(key) {
+    const other = key === 'input' ? 'weight' : 'input';
+    const count = this.values[key].length;
+    const was = this.values[other];
+    if (was.length === count) return null;
+    this.values[other] = Array.from({ length: count }, (_, c) => was[c] ?? structuredClone(was[0]));
+    this.#showValues(other, { typed: 'replace' });
+    const hint = key === 'input' && this.dims === 1 && !this.paste.input.value.trim().startsWith('[');
+    return key === 'input'
+      ? `the input now has ${counted(count, 'channel')}${hint ? ' (in 1D a “;” starts a channel)' : ''}; the weight follows with ${counted(count, 'row')}, one per input channel`
+      : `the weight now has ${counted(count, 'row')} (input channels); the input follows with ${counted(count, 'channel')}`;
   }
 
   /** Keeps the size and channel fields in step with the values. */
@@ -424,10 +442,10 @@ export class Editor {
     return Object.values(this.msgs).some((el) => el.textContent !== '');
   }
 
-  /** A remark about the example as a whole that refuses nothing (a link's unknown view). */
-  note(message) {
+  /** A remark that refuses nothing, at a field's message or the example's (a link's unknown view). */
+  note(message, field = 'spec') {
     this.clear();
-    this.msgs.spec.textContent = `${message}.`;
+    this.msgs[field].textContent = `${message}.`;
   }
 
   clear() {

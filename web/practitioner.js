@@ -5,7 +5,7 @@
 // Every answer is the core's (the tools module: shape, solve, translate, code), asked for when a
 // panel is open; this module lays the answers out.
 import { shape2d } from './cells.js';
-import { axisNames, h } from './dom.js';
+import { axisNames, counted, h } from './dom.js';
 import { Grid } from './grid.js';
 import { axisParams, value } from './params.js';
 import { codeBox, latestOnly, statusLine } from './tool-panel.js';
@@ -78,7 +78,7 @@ function toolForm(label, heading, fields, ...answers) {
 export function shapeWords(shape, dims) {
   const spatial = shape.slice(shape.length - dims);
   const size = spatial.join(' × ');
-  return shape.length > dims ? `${shape[0]} channel${shape[0] === 1 ? '' : 's'} of ${size}` : size;
+  return shape.length > dims ? `${counted(shape[0], 'channel')} of ${size}` : size;
 }
 
 /** Marks the field an error names (its axis when it has one) and says the message. */
@@ -87,7 +87,10 @@ function refuse(status, fields, e) {
   const list = Array.isArray(target) ? target : target ? [target] : [];
   const marked = e.axis !== null && e.axis !== undefined && list[e.axis] ? [list[e.axis]] : list;
   for (const f of marked) f.setAttribute('aria-invalid', 'true');
-  status.textContent = e.message;
+  // The core names its key (input_size); a field labelled otherwise ("I have") is named first.
+  const label = marked[0]?.closest('label')?.firstChild.textContent;
+  const named = label && !e.message.replaceAll('_', ' ').startsWith(label) ? `“${label}”: ` : '';
+  status.textContent = named + e.message;
 }
 const unmark = (root) => {
   for (const f of root.querySelectorAll('[aria-invalid]')) f.removeAttribute('aria-invalid');
@@ -201,7 +204,7 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
     const count = answer.axes.reduce((n, list) => n * list.length, 1);
     // One choice per axis (the same list for both axes when they ask the same).
     const same = dims === 2 && JSON.stringify(answer.axes[0]) === JSON.stringify(answer.axes[1]);
-    const ways = (n) => `${n} way${n === 1 ? '' : 's'}`;
+    const ways = (n) => counted(n, 'way');
     status.textContent = !count
       ? 'No parameters in these ranges give this size.'
       : `${

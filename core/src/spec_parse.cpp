@@ -256,8 +256,8 @@ Result<Spec> parse(std::string_view json, const ArrayShapes& shapes, const Limit
     w.shape.insert(w.shape.begin(), {1, 1});
   }
   if (w.shape[0] != in.shape[0])
-    return Error{"weight has " + std::to_string(w.shape[0]) + " input channels (its first size) but input has " +
-                     std::to_string(in.shape[0]),
+    return Error{"weight has " + std::to_string(w.shape[0]) + (w.shape[0] == 1 ? " input channel" : " input channels") +
+                     " (its first size) but input has " + std::to_string(in.shape[0]) + " channels",
                  "weight"};
 
   spec.groups = 1;

@@ -320,7 +320,8 @@ TEST(PyTorchRules, HugeGroupsIsRejectedWithoutOverflow) {
 }
 
 TEST(PyTorchRules, WeightChannelsMustMatchInputChannels) {
-  EXPECT_EQ(parse_error(full("[[1],[2]]", "[[[1]]]")), "weight has 1 input channels (its first size) but input has 2");
+  EXPECT_EQ(parse_error(full("[[1],[2]]", "[[[1]]]")),
+            "weight has 1 input channel (its first size) but input has 2 channels");
 }
 
 TEST(PyTorchRules, BiasNeedsOneValuePerOutputChannel) {

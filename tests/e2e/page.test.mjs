@@ -231,6 +231,34 @@ describe('the parameter panel', () => {
     assert.equal(await field('kernel / weight'), '1 2 0');
   });
 
+  test('values pasted with another number of input channels: the other field follows, and a note says so', async () => {
+    const page = await open('?step1=0');
+    await page.$eval('#ex1 .more', (d) => (d.open = true));
+    const field = (name) => page.inputValue(`#ex1 .paste[aria-label="${name}"]`);
+    const message = (name) => text(page, `#e1-${name}`);
+    // In 1D a ";" starts a channel: two channels of one value each, drawn, the weight with two rows.
+    await page.fill('#ex1 .paste[aria-label="input"]', '1;2');
+    assert.equal(await page.inputValue('#ex1 input[aria-label="in channels"]'), '2');
+    assert.equal(await field('kernel / weight'), '[[[1,2,3]],[[1,2,3]]]');
+    assert.equal(await field('input'), '1;2', 'the typing is kept as typed');
+    assert.match(
+      await message('input'),
+      /the input now has 2 channels \(in 1D a “;” starts a channel\); the weight follows with 2 rows/,
+    );
+    assert.equal(await message('weight'), '', 'nothing is said at the weight');
+    assert.equal(await page.$eval('#ex1 .paste[aria-label="input"]', (el) => el.getAttribute('aria-invalid')), null);
+    // The weight pasted back with one row: the input follows with its first channel.
+    await page.fill('#ex1 .paste[aria-label="kernel / weight"]', '[[[1,0,-1]]]');
+    assert.equal(await page.inputValue('#ex1 input[aria-label="in channels"]'), '1');
+    assert.equal(await field('input'), '1');
+    assert.match(
+      await message('weight'),
+      /the weight now has 1 row \(input channels\); the input follows with 1 channel\./,
+    );
+    assert.deepEqual(await grid(page, 1, 'kern'), rows([1, 0, -1]));
+    assert.deepEqual(page.problems, []);
+  });
+
   test('"Sizes, channels and values" shows that it opens: ▸ closed, ▾ open', async () => {
     const page = await open();
     const marker = () => page.$eval('#ex1 .more > summary', (s) => getComputedStyle(s, '::before').content);
@@ -501,6 +529,41 @@ describe('layout', () => {
       assert.equal(await wholeInView(page, selector), true, selector);
     assert.equal(await page.$eval('#ex2 .step-bar', (el) => getComputedStyle(el).position), 'sticky');
   });
+
+  for (const [width, height] of [
+    [360, 800],
+    [1280, 900],
+  ])
+    test(`${width}×${height}: every step's description shows all its words; stepping moves neither the grids nor the buttons`, async () => {
+      const page = await open('', { width, height, reducedMotion: 'reduce' });
+      await page.$eval('#ex2 .scatter .buf', (el) => el.scrollIntoView({ block: 'center' }));
+      const where = () =>
+        page.evaluate(() => {
+          const desc = document.querySelector('#ex2 .desc');
+          const box = desc.getBoundingClientRect();
+          return {
+            cut: desc.scrollHeight - desc.clientHeight,
+            inView: box.top >= 0 && box.bottom <= innerHeight,
+            grids: document.querySelector('#ex2 .scatter .buf [role=grid]').getBoundingClientRect().top,
+            next: document.querySelector('#ex2 button.next').getBoundingClientRect().top,
+            words: desc.textContent,
+          };
+        });
+      const first = await where();
+      const lengths = new Set();
+      const last = await page.$eval('#ex2 input[type=range]', (r) => Number(r.max));
+      for (let s = 1; s <= last; s++) {
+        await page.click('#ex2 button.next');
+        const now = await where();
+        lengths.add(now.words.length);
+        assert.ok(now.cut <= 0, `state ${s}: ${now.cut} px of "${now.words.slice(0, 40)}…" cut off`);
+        assert.equal(now.inView, true, `state ${s}: the description is on screen`);
+        assert.equal(now.grids, first.grids, `state ${s}: the intermediate output stays where it was`);
+        // On a phone the bar is stuck to the bottom: its buttons stay put however long the words.
+        if (width === 360) assert.equal(now.next, first.next, `state ${s}: the buttons stay put`);
+      }
+      assert.ok(lengths.size > 3, 'descriptions of different lengths were stepped through');
+    });
 
   for (const width of [320, 360]) {
     test(`${width} px: no sideways scroll with DejaVu only, in every view`, async () => {

@@ -164,6 +164,23 @@ test("Sizes: the solver's list is the core's, and a choice opens in the example"
   assert.deepEqual(page.problems, []);
 });
 
+test('Sizes: a refusal names the field as it is labelled, then as the core calls it', async () => {
+  const page = await app.open('');
+  await openPanel(page, 2, 'sizes');
+  await fill(page, 2, 'have height', 0);
+  await page.waitForFunction(() => document.querySelector('#ex2 details.sizes .tool-status').textContent !== '');
+  assert.match(
+    await text(page, '#ex2 details.sizes .tool-status'),
+    /^“I have”: input_size \(height\) must be from 1 to \d+, got 0/,
+  );
+  assert.equal(await page.getAttribute('#ex2 details.sizes input[aria-label="have height"]', 'aria-invalid'), 'true');
+  // A field labelled as the core calls it is not named twice.
+  await fill(page, 2, 'input size height', 0);
+  await page.waitForFunction(() => document.querySelector('#ex2 details.sizes .tool-answer').textContent !== '');
+  assert.match(await text(page, '#ex2 details.sizes .tool-answer'), /^input height must be from 1 to \d+, got 0/);
+  assert.deepEqual(page.problems, []);
+});
+
 test('Sizes: questions asked while the tools module loads give one answer, the last', async () => {
   // Every edit asks again; all of them wait for the module. Each used to append its own lists.
   const page = await app.open('');
