@@ -23,6 +23,7 @@ export class Editor {
   constructor(form, dims, apply, limits) {
     this.limits = limits;
     this.dims = dims;
+    this.form = form;
     this.apply = apply;
     this.names = axisNames[dims];
     this.msgs = {};
@@ -435,6 +436,13 @@ export class Editor {
       el.setAttribute('aria-invalid', 'true');
       el.classList.add('invalid');
     }
+    this.#reveal(this.msgs[name]);
+  }
+
+  /** Scrolls a message the reader caused into view: under the last fields it would be below the
+   *  bottom of the panel, which scrolls on its own. Not for what a link or a load says. */
+  #reveal(message) {
+    if (this.form.contains(document.activeElement)) message.scrollIntoView({ block: 'nearest' });
   }
 
   /** Whether a message is shown (a refusal or a note). */
@@ -446,6 +454,7 @@ export class Editor {
   note(message, field = 'spec') {
     this.clear();
     this.msgs[field].textContent = `${message}.`;
+    this.#reveal(this.msgs[field]);
   }
 
   clear() {

@@ -578,6 +578,30 @@ describe('layout', () => {
     });
   }
 
+  test('1280×900: a message under the panel’s last field is scrolled into view inside the panel', async () => {
+    const page = await open('', { width: 1280, height: 900 });
+    await page.$eval('#ex2 .more', (d) => (d.open = true));
+    const field = '#ex2 .paste[aria-label="kernel / weight"]';
+    // The reader scrolled the panel just far enough to see the field, at the panel's bottom edge.
+    await page.$eval(field, (el) => el.scrollIntoView({ block: 'end' }));
+    await page.fill(field, '[1, 2');
+    const seen = await page.$eval('#e2-weight', (msg) => {
+      const box = msg.getBoundingClientRect();
+      const panel = msg.closest('.panel').getBoundingClientRect();
+      return {
+        text: msg.textContent,
+        inPanel: box.top >= panel.top && box.bottom <= panel.bottom + 1,
+        onScreen: box.bottom <= innerHeight + 1,
+      };
+    });
+    assert.match(seen.text, /cannot read/);
+    assert.deepEqual([seen.inPanel, seen.onScreen], [true, true], 'the message is visible');
+    // A message a link brings (the reader did nothing in the panel) scrolls nothing.
+    const page2 = await open('?s2=0', { width: 1280, height: 900 });
+    assert.equal(await page2.evaluate(() => scrollY), 0);
+    assert.equal(await page2.$eval('#ex2 .panel', (p) => p.scrollTop), 0);
+  });
+
   test('switching views and opening the panel shift nothing above them', async () => {
     const page = await open();
     const top = (selector) => page.$eval(selector, (el) => el.getBoundingClientRect().top + scrollY);
