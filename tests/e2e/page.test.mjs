@@ -268,6 +268,28 @@ describe('the parameter panel', () => {
     assert.match(await marker(), /^"▾"/);
   });
 
+  for (const width of [360, 1280])
+    test(`${width} px: the edit buttons, ✎ and ✓ Done, cover no caption`, async () => {
+      const page = await open('', { width, height: 800 });
+      const overlaps = () =>
+        page.$$eval('.tconv .edit-toggle', (buttons) =>
+          buttons.flatMap((b) => {
+            const box = b.getBoundingClientRect();
+            const cap = b.closest('.grid').querySelector('.cap');
+            const range = document.createRange();
+            range.selectNodeContents(cap);
+            const hit = [...range.getClientRects()].some(
+              (r) => r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top,
+            );
+            return hit ? [`${b.textContent} over “${cap.textContent}”`] : [];
+          }),
+        );
+      assert.deepEqual(await overlaps(), []);
+      for (const b of await page.$$('.tconv .edit-toggle')) await b.click();
+      assert.equal(await page.$$eval('.tconv .edit-toggle', (bs) => bs.every((b) => b.textContent === '✓ Done')), true);
+      assert.deepEqual(await overlaps(), []);
+    });
+
   test('values are edited in their own grids', async () => {
     const page = await open('?step1=3');
     await page.click('#ex1 .kern .edit-toggle');
