@@ -96,8 +96,13 @@ export class GatherView {
         'div',
         { className: 'row' },
         this.padded.el,
-        h('span', { className: 'arrow', 'aria-hidden': 'true', textContent: '→' }),
-        this.output.el,
+        // The arrow goes with the output: where the output wraps below, it leads its line.
+        h(
+          'div',
+          { className: 'then' },
+          h('span', { className: 'arrow', 'aria-hidden': 'true', textContent: '→' }),
+          this.output.el,
+        ),
       ),
       this.sum,
       both,

@@ -104,8 +104,13 @@ export class ScatterView {
         'div',
         { className: 'row' },
         this.buffer.el,
-        h('span', { className: 'arrow', 'aria-hidden': 'true', textContent: '→' }),
-        this.output.el,
+        // The arrow goes with the output: where the output wraps below, it leads its line.
+        h(
+          'div',
+          { className: 'then' },
+          h('span', { className: 'arrow', 'aria-hidden': 'true', textContent: '→' }),
+          this.output.el,
+        ),
       ),
       single ? '' : this.receivers,
     );

@@ -252,11 +252,14 @@ export class Viz {
     this.state = s;
     const by = this.by;
     let words;
+    // In the lockstep view, at Start no view has computed anything yet; after it, the views the
+    // driver does not step show their end: the result its steps build, to compare with.
+    const others = (end) => (s === 0 ? 0 : end);
     if (by === 'gather') {
       this.#followCell(s);
       this.gather.show(s);
       if (this.view === 'all') {
-        this.scatter.show(trace.stepCount + 1);
+        this.scatter.show(others(trace.stepCount + 1));
         this.matrix.show(s, 'gather');
       }
       words = describeGather(trace, s);
@@ -267,7 +270,7 @@ export class Viz {
       this.#followStep(s);
       this.scatter.show(s);
       if (this.view === 'all') {
-        this.gather.show(outputCells(trace) + 1);
+        this.gather.show(others(outputCells(trace) + 1));
         this.matrix.show(Math.min(s, trace.stepCount + 1), 'scatter', this.scatter.stepData?.buffer);
       }
       words = describeScatter(trace, s, this.scatter.stepData, this.channels.out);

@@ -624,6 +624,29 @@ describe('layout', () => {
     assert.equal(await page2.$eval('#ex2 .panel', (p) => p.scrollTop), 0);
   });
 
+  test('the arrow to the output goes with it: between the two grids, or leading the output’s line when it wraps', async () => {
+    const boxes = (page, view) =>
+      page.$eval(`#ex2 .${view}`, (v) => {
+        const [buffer, arrow, output] = [
+          v.querySelector('.buf, .padded'),
+          v.querySelector('.arrow'),
+          v.querySelector('.out'),
+        ].map((el) => el.getBoundingClientRect().toJSON());
+        return { buffer, arrow, output };
+      });
+    const page = await open('');
+    for (const view of ['scatter', 'gather']) {
+      await showView(page, 2, view);
+      const { buffer, arrow, output } = await boxes(page, view);
+      assert.ok(arrow.left >= buffer.right && arrow.right <= output.left, `${view}: between`);
+    }
+    // 2 × 12 at stride 3: the 6 × 36 output wraps below the intermediate output, and so does the arrow.
+    const wide = await open('?in2=1,2,3,4,5,6,7,8,9,10,11,12;1,2,3,4,5,6,7,8,9,10,11,12&s2=3');
+    const { buffer, arrow, output } = await boxes(wide, 'scatter');
+    assert.ok(output.top >= buffer.bottom, 'the output wrapped');
+    assert.ok(arrow.top >= buffer.bottom && arrow.right <= output.left, 'the arrow leads the output’s line');
+  });
+
   test('switching views and opening the panel shift nothing above them', async () => {
     const page = await open();
     const top = (selector) => page.$eval(selector, (el) => el.getBoundingClientRect().top + scrollY);

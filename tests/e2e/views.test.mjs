@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { seed2d } from '../support/seeds.mjs';
 import { describe, test } from 'node:test';
 import { fmt } from '../../web/dom.js';
-import { pageSuite, shotPath, showView, text } from './support.mjs';
+import { grid, pageSuite, shotPath, showView, text } from './support.mjs';
 
 const suite = pageSuite();
 const open = suite.open;
@@ -153,6 +153,24 @@ describe('the matrix view steps too', () => {
         lit.map((k) => ct[k].text),
         Array.from(trace.matrixRow(r), fmt),
       );
+    }
+    trace.dispose();
+  });
+
+  test('the lockstep view at Start: no view shows an output yet; after a step the others show their end', async () => {
+    const page = await open('?v2=all&step2=0');
+    const trace = suite.api.trace(seed2);
+    const rowsOf = (values) => [0, 1, 2].map((r) => values.slice(3 * r, 3 * r + 3));
+    const final = rowsOf(Array.from(trace.output.data, fmt));
+    const empty = rowsOf(Array(9).fill(''));
+    for (const driver of ['scatter', 'gather']) {
+      await page.click(`#ex2 .driver [data-driver=${driver}]`);
+      await page.click('#ex2 button.first');
+      assert.deepEqual(await grid(page, 2, 'out', 'scatter'), empty, `${driver} at Start: the scatter's output`);
+      assert.deepEqual(await grid(page, 2, 'out', 'gather'), empty, `${driver} at Start: the gather's output`);
+      await page.click('#ex2 button.next');
+      const other = driver === 'scatter' ? 'gather' : 'scatter';
+      assert.deepEqual(await grid(page, 2, 'out', other), final, `${driver} at its first step: the ${other}'s output`);
     }
     trace.dispose();
   });
