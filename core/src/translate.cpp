@@ -868,8 +868,8 @@ std::string weight_words(Framework f, int dims) {
       return "Weights: Keras's kernel is [" + k + ", C_out, C_in] (channels_last), " + w +
              " permuted, not flipped: kernel = " + perm + "; Keras has no groups.";
     case Framework::tf:
-      return "Weights: tf.nn's filters are [" + k + ", C_out, C_in] with NHWC input and output: filters = " + perm +
-             " of " + w + ", not flipped; no groups.";
+      return "Weights: tf.nn's filters are [" + k + ", C_out, C_in] with " + (dims == 1 ? "NWC" : "NHWC") +
+             " input and output: filters = " + perm + " of " + w + ", not flipped; no groups.";
     case Framework::jax:
       return "Weights: with transpose_kernel=True, dimension_numbers (" +
              std::string(dims == 1 ? "\"NHC\", \"HIO\", \"NHC\"" : "\"NHWC\", \"HWIO\", \"NHWC\"") + ") and " + w +

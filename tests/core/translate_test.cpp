@@ -42,6 +42,16 @@ TEST(Translate, PyTorchsThreeTwoOneOneHasNoKerasPadding) {
   EXPECT_NE(t.note.find("take y[..., 1:9] of it"), std::string::npos) << t.note;
 }
 
+TEST(Translate, TensorFlowsLayoutIsNamedForItsDims) {
+  // tf.nn.conv1d_transpose's default data_format is NWC; conv2d_transpose's is NHWC.
+  const std::string one =
+      ok(R"({"dims":1,"input_size":4,"kernel_size":3,"stride":2})", Framework::pytorch, Framework::tf).note;
+  EXPECT_NE(one.find("[k, C_out, C_in] with NWC input and output"), std::string::npos) << one;
+  const std::string two =
+      ok(R"({"dims":2,"input_size":[4,4],"kernel_size":[3,3],"stride":2})", Framework::pytorch, Framework::tf).note;
+  EXPECT_NE(two.find("[kH, kW, C_out, C_in] with NHWC input and output"), std::string::npos) << two;
+}
+
 TEST(Translate, EveryFrameworkReadsItsOwnTargetBackToTheSameCrop) {
   std::mt19937 rng(5);
   const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
