@@ -188,8 +188,14 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
     }
   }
 
+  // The query whose list is shown. The example changing (a solution opened in it) asks nothing new:
+  // the same query keeps its list and the reader's choice.
+  let answered = null;
   async function askSolve() {
     const query = { dims, ...read(solveFields) };
+    const key = JSON.stringify(query);
+    if (key === answered) return;
+    answered = null;
     unmark(results.parentElement);
     results.replaceChildren();
     let answer;
@@ -285,6 +291,7 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
       },
     });
     results.append(openButton);
+    answered = key;
   }
 
   return {

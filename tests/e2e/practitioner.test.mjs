@@ -150,6 +150,14 @@ test("Sizes: the solver's list is the core's, and a choice opens in the example"
   }
   const out = await grid(page, 2, 'out');
   assert.deepEqual([out.length, out[0].length], [16, 15], 'the example draws the size asked for');
+  // The example changed, the question did not: the list keeps the reader's choice and says what was done.
+  assert.deepEqual(
+    await page.$$eval('#ex2 details.sizes .solution-list', (lists) =>
+      lists.map((l) => [...l.querySelectorAll('input')].findIndex((r) => r.checked)),
+    ),
+    [1, 1],
+  );
+  assert.equal(await text(page, '#ex2 details.sizes .tool-status'), 'Opened in the example above.');
   // The value fields say what the grids now hold (8×8 input, the kernel's new size).
   const fieldRows = async (name) =>
     (await page.inputValue(`#ex2 .editor .paste[aria-label="${name}"]`)).split('; ').map((r) => r.split(' '));
