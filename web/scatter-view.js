@@ -121,6 +121,13 @@ export class ScatterView {
   #refresh(trace) {
     this.input.fill(trace.input.data, this.channels.in * this.input.cells.length);
     const perGroup = trace.outChannels / trace.groups;
+    // The copy's caption is as wide as its longest ("−3.25 × w[1][2]", "Copy into channel 2"), in
+    // characters: never cut, and stepping never resizes it.
+    let value = 0;
+    for (const v of trace.input.data) value = Math.max(value, fmt(v).length);
+    const kernel = trace.singleChannel ? 'kernel' : `w[${trace.inChannels - 1}][${perGroup - 1}]`;
+    const idle = trace.singleChannel ? 'Scaled copy' : `Copy into channel ${trace.outChannels - 1}`;
+    this.copy.table.style.setProperty('--tconv-cap-chars', Math.max(value + 3 + kernel.length, idle.length));
     const taps = this.kernels.grids[0].cells.length;
     for (const g of this.kernels.grids) g.fill(trace.weight.data, (g.ci * perGroup + g.j) * taps);
     // Sized for the shown channel's values at once (not one widening per step).

@@ -314,6 +314,47 @@ async function elementPage() {
   return page;
 }
 
+describe('the scaled copy’s caption', () => {
+  for (const width of [1280, 360])
+    test(`${width} px: “−1.5 × w[1][2]” and the rest are never cut, and stepping never resizes the copy`, async () => {
+      const spec = {
+        dims: 2,
+        input: [[[-1.5, 2]], [[3, -12.25]]],
+        weight: [
+          [[[1]], [[2]], [[3]]],
+          [[[4]], [[5]], [[6]]],
+        ],
+      };
+      const page = await open(query(spec), { width, height: 900 });
+      const caption = () =>
+        page.$eval('#ex2 .copy', (copy) => {
+          const span = copy.querySelector('.cap > span');
+          const range = document.createRange();
+          range.selectNodeContents(span);
+          const text = range.getBoundingClientRect();
+          const shown = copy.querySelector('.scroll').getBoundingClientRect();
+          return {
+            words: span.textContent,
+            cut: text.right > shown.right + 0.5,
+            width: copy.getBoundingClientRect().width,
+          };
+        });
+      const widths = new Set();
+      const last = await page.$eval('#ex2 input[type=range]', (r) => Number(r.max));
+      await page.click('#ex2 button.first');
+      for (let s = 0; s <= last; s++) {
+        for (const c of [0, 2]) {
+          await page.click(`#ex2 .strip-output button[data-c="${c}"]`);
+          const now = await caption();
+          assert.equal(now.cut, false, `state ${s}, channel ${c}: “${now.words}” is cut`);
+          widths.add(now.width);
+        }
+        if (s < last) await page.click('#ex2 button.next');
+      }
+      assert.equal(widths.size, 1, `the copy's widths: ${[...widths]}`);
+    });
+});
+
 describe('the bound of drawn cells', () => {
   test('the largest example in all three views, 16 → 16 channels, 16 × 16, kernel 7 × 7, stride 4: at most 30,000 cells, as written', async () => {
     const m = (n, f) => Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => f(r, c)));
