@@ -18,6 +18,9 @@ export const fmt = (v) => {
 
 /** "2 × 3", or "5" for one axis. */
 export const size = (sizes) => sizes.join(' × ');
+/** "→" and el, kept together: where el (an output) wraps below what it comes from, the arrow leads its line. */
+export const arrowTo = (el) =>
+  h('div', { className: 'then' }, h('span', { className: 'arrow', 'aria-hidden': 'true', textContent: '→' }), el);
 /** "1 cell", "3 cells": a count and its noun. */
 export const counted = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

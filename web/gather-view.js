@@ -5,7 +5,7 @@
 // trace (gather, gatherWindow); this module only marks which cells are input values, inserted zeros
 // or padding, and where the window is.
 import { cellAt, cellName, extent, indexIn, shape2d, signed, sizes } from './cells.js';
-import { fmt, h, size } from './dom.js';
+import { arrowTo, fmt, h, size } from './dom.js';
 import { Grid, mask } from './grid.js';
 import { outputCells } from './steps.js';
 
@@ -92,18 +92,7 @@ export class GatherView {
     });
     this.el.replaceChildren(
       h('div', { className: 'row' }, this.kernel.el, turn, this.rotated.el),
-      h(
-        'div',
-        { className: 'row' },
-        this.padded.el,
-        // The arrow goes with the output: where the output wraps below, it leads its line.
-        h(
-          'div',
-          { className: 'then' },
-          h('span', { className: 'arrow', 'aria-hidden': 'true', textContent: '→' }),
-          this.output.el,
-        ),
-      ),
+      h('div', { className: 'row' }, this.padded.el, arrowTo(this.output.el)),
       this.sum,
       both,
     );

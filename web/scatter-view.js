@@ -4,7 +4,7 @@
 // output and the output, one channel each, with pickers for the channels. Every value, window, count
 // and carve region is the trace's; this module decides which cells to mark.
 import { cellAt, extent, indexIn, shape2d, sizes } from './cells.js';
-import { fmt, h } from './dom.js';
+import { arrowTo, fmt, h } from './dom.js';
 import { Grid, mask } from './grid.js';
 import { bufferWords, receivers } from './describe.js';
 import { blockMap, groupsOf } from './channels.js';
@@ -100,18 +100,7 @@ export class ScatterView {
     this.el.replaceChildren(
       h('div', { className: 'row' }, this.input.el, this.kernels.el, this.copy.el),
       this.blocks ? this.blocks.el : '',
-      h(
-        'div',
-        { className: 'row' },
-        this.buffer.el,
-        // The arrow goes with the output: where the output wraps below, it leads its line.
-        h(
-          'div',
-          { className: 'then' },
-          h('span', { className: 'arrow', 'aria-hidden': 'true', textContent: '→' }),
-          this.output.el,
-        ),
-      ),
+      h('div', { className: 'row' }, this.buffer.el, arrowTo(this.output.el)),
       single ? '' : this.receivers,
     );
     this.#refresh(trace);
