@@ -65,7 +65,7 @@ export class Editor {
     this.channels = {};
     const channelRow = (name, label) => {
       const input = number(label, name, { className: 'num size' });
-      input.addEventListener('input', () => this.reshapeChannels());
+      input.addEventListener('input', () => this.reshapeChannels(name));
       this.channels[name] = input;
       return h('div', { className: 'param' }, h('span', { className: 'pname', textContent: label }), input, msg(name));
     };
@@ -97,6 +97,19 @@ export class Editor {
         'aria-describedby': id(name),
       });
       input.addEventListener('input', () => this.pasted(name));
+      // A one-line field drops line breaks: rows pasted from a spreadsheet (tabs and lines) would
+      // run into one row. They come in as the field writes them, "1 2; 3 4".
+      input.addEventListener('paste', (e) => {
+        const text = e.clipboardData?.getData('text/plain') ?? '';
+        if (!/[\r\n\t]/.test(text)) return;
+        e.preventDefault();
+        const rows = text
+          .split(/\r?\n|\r/)
+          .map((row) => row.trim().replace(/\t+/g, ' '))
+          .filter(Boolean);
+        input.setRangeText(rows.join('; '), input.selectionStart, input.selectionEnd, 'end');
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
       this.paste[name] = input;
       return h('label', { className: 'paste-row' }, h('span', { className: 'pname', textContent: label }), input);
     };
@@ -161,7 +174,7 @@ export class Editor {
       const [, spec, view] = presets[dims][this.preset.value];
       this.load(spec);
       this.onpreset?.(view ?? null);
-      this.changed();
+      this.changed({ preset: true });
     });
   }
 
@@ -216,7 +229,9 @@ export class Editor {
     return spec;
   }
 
-  changed() {
+  changed({ preset = false } = {}) {
+    // Any change but a preset's own makes the example no longer that preset: the menu says so.
+    if (!preset) this.preset.value = '';
     const error = this.apply(this.read());
     if (error) return this.show(error);
     this.clear();
@@ -377,7 +392,8 @@ export class Editor {
   }
 
   /** New channel counts or groups: the weight is reshaped to [C_in][C_out/groups][k...], new kernels copies of the first. */
-  reshapeChannels() {
+  /** New channel counts (edited: the field the reader changed, whose message it is). */
+  reshapeChannels(edited = 'out_channels') {
     const counts = channelFields.map((f) => Number(this.channels[f].value));
     const [cin, cout, groups] = counts;
     const most = this.limits.channels;
@@ -389,7 +405,7 @@ export class Editor {
       });
     if (cout % groups !== 0)
       return this.show({
-        field: 'out_channels',
+        field: edited === 'groups' ? 'groups' : 'out_channels',
         message: `out channels (${cout}) must be a multiple of groups (${groups})`,
       });
     const perGroup = cout / groups;

@@ -244,6 +244,7 @@ export class Grid {
     this.flush();
     this.editing = Boolean(on);
     this.table.classList.toggle('editing', this.editing);
+    this.cells[this.active].tabIndex = this.editing ? -1 : 0;
     for (let i = 0; i < this.cells.length; i++) {
       if (this.editing) {
         const field = h('input', {
@@ -319,8 +320,10 @@ export class Grid {
     if (i === this.active && !focus) return;
     this.cells[this.active].tabIndex = -1;
     this.active = i;
-    this.cells[i].tabIndex = 0;
-    if (focus) this.cells[i].focus({ preventScroll: false });
+    // While edited, the fields are the tab stops (each its own): a cell's box would be a stop
+    // where typing does nothing.
+    this.cells[i].tabIndex = this.editing ? -1 : 0;
+    if (focus) (this.editing ? this.cells[i].firstChild : this.cells[i]).focus({ preventScroll: false });
   }
 
   #toggle(i, b, on) {
@@ -361,7 +364,8 @@ export class Grid {
       if (i >= 0) this.onactivate?.(i);
     });
     this.table.addEventListener('keydown', (e) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || e.target.tagName === 'INPUT') return;
+      // Only a cell's own keys: a field typed in, or a button in the grid's corner (✎), keeps its own.
+      if (e.altKey || e.ctrlKey || e.metaKey || e.target.getAttribute?.('role') !== 'gridcell') return;
       const { cols, rows } = this;
       const r = Math.floor(this.active / cols);
       const moves = {

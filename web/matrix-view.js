@@ -68,8 +68,13 @@ export class MatrixView {
       toggle.textContent = this.showC ? 'Hide C' : 'Show C';
       this.c?.el.toggleAttribute('hidden', !this.showC);
     });
+    // "3 × 3 = 9", "2 × 3 × 3 = 18"; one channel in 1D, only the count ("5", not "5 = 5").
+    const count = (channels, shape, total) => {
+      const words = `${single ? '' : `${channels} × `}${size(shape)}`;
+      return words === String(total) ? words : `${words} = ${total}`;
+    };
     direct.append(
-      `C, the direct convolution, maps ${single ? '' : `${trace.outChannels} × `}${size(outS)} = ${allRows} values to ${single ? '' : `${trace.inChannels} × `}${size(inS)} = ${allCols}: it is ${allCols} × ${allRows}. `,
+      `C, the direct convolution, maps ${count(trace.outChannels, outS, allRows)} values to ${count(trace.inChannels, inS, allCols)}: it is ${allCols} × ${allRows}. `,
       `This operation applies its transpose Cᵀ, ${allRows} × ${allCols}: the shapes go back, the values do not.`,
       single
         ? ''

@@ -36,7 +36,11 @@ export const displayParams = [
 
 /** One number as written: a number when it reads as one, else the text, which the core names. */
 export function value(text) {
-  const t = String(text).trim();
+  // The minus sign the page writes (−, U+2212) reads as the ASCII one: its numbers can be copied back.
+  const t = String(text)
+    .trim()
+    .replace(/^\u2212/, '-')
+    .replace(/e\u2212/i, 'e-');
   if (/^[-+]?(Infinity|NaN)$/i.test(t)) return Number(t);
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return t;
   // 1e400 reads as Infinity: its text goes to the core, which names the magnitude limit it is over.

@@ -302,6 +302,18 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
   };
 }
 
+/** A value as Python writes it (every framework's arguments are written in Python): None, True, [1, 2], "same". */
+const python = (v) =>
+  v === null
+    ? 'None'
+    : typeof v === 'boolean'
+      ? v
+        ? 'True'
+        : 'False'
+      : Array.isArray(v)
+        ? `[${v.map(python).join(', ')}]`
+        : JSON.stringify(v);
+
 /**
  * The Frameworks panel, built into body: current() → {spec, trace, channel (the output channel shown)}. Each framework's
  * arguments for this example, the note in words, and its crop of the full buffer drawn on the
@@ -335,7 +347,7 @@ export function frameworksPanel(body, { loadTools, current }) {
         ? `${frameworkNames[chosen]} has no exact equivalent: take [${t.slice.map(([b, e]) => `${b}:${e}`).join(', ')}] of PyTorch's output.`
         : `No PyTorch output holds ${frameworkNames[chosen]}'s.`;
     args.textContent = Object.entries(t.target)
-      .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+      .map(([k, v]) => `${k} = ${python(v)}`)
       .join('\n');
     note.textContent = t.note;
     drawing.replaceChildren(cropGrid(trace, channel, t));

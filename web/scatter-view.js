@@ -10,6 +10,9 @@ import { bufferWords, receivers } from './describe.js';
 import { blockMap, groupsOf } from './channels.js';
 import { scatterState } from './steps.js';
 
+// The copy's caption while no copy is drawn, with one channel.
+const idleCopy = 'Scaled copy';
+
 /** At most this many kernels of the weight are drawn (the rest are counted): C_in × C_out/groups can be 4096. */
 export const kernelsShown = 16;
 
@@ -115,8 +118,12 @@ export class ScatterView {
     let value = 0;
     for (const v of trace.input.data) value = Math.max(value, fmt(v).length);
     const kernel = trace.singleChannel ? 'kernel' : `w[${trace.inChannels - 1}][${perGroup - 1}]`;
-    const idle = trace.singleChannel ? 'Scaled copy' : `Copy into channel ${trace.outChannels - 1}`;
-    this.copy.table.style.setProperty('--tconv-cap-chars', Math.max(value + 3 + kernel.length, idle.length));
+    const idle = trace.singleChannel ? idleCopy : `Copy into channel ${trace.outChannels - 1}`;
+    const longest = Math.max(value + 3 + kernel.length, idle.length);
+    // The copy's own least width holds "Scaled copy": only a longer caption widens it (an inline
+    // style, which the prerendered first state does without).
+    if (longest > idleCopy.length) this.copy.table.style.setProperty('--tconv-cap-chars', longest);
+    else this.copy.table.style.removeProperty('--tconv-cap-chars');
     const taps = this.kernels.grids[0].cells.length;
     for (const g of this.kernels.grids) g.fill(trace.weight.data, (g.ci * perGroup + g.j) * taps);
     // Sized for the shown channel's values at once (not one widening per step).
@@ -265,7 +272,7 @@ export class ScatterView {
       this.copy.label(`${fmt(step.value)} × ${trace.singleChannel ? 'kernel' : `w[${kc}][${kj}]`}`);
     } else {
       this.copy.fill(null);
-      this.copy.label(trace.singleChannel ? 'Scaled copy' : `Copy into channel ${co}`);
+      this.copy.label(trace.singleChannel ? idleCopy : `Copy into channel ${co}`);
     }
 
     // The intermediate output: values, counts of copies so far, the window, the carve.

@@ -211,7 +211,11 @@ export class Viz {
       this.built.matrix = trace;
     }
     const shown = view === 'all' ? [this.scatter, this.gather, this.matrix] : [this[view]];
-    this.stage.replaceChildren(...shown.map((v) => v.el));
+    // Only when they change: putting the same views back would take the focus from a field being
+    // typed in (a value edited in its grid gives a new trace and comes back here).
+    const els = shown.map((v) => v.el);
+    if (els.length !== this.stage.children.length || els.some((el, i) => this.stage.children[i] !== el))
+      this.stage.replaceChildren(...els);
     check(this.tabs, 'view', view);
     // The driver only in the lockstep view (below the grids); the counts hidden but in place, so
     // that switching views moves nothing below the bar.

@@ -306,6 +306,76 @@ describe('the parameter panel', () => {
     assert.deepEqual(await grid(page, 1, 'out'), rows([20, 4, 16, 2, 3]));
   });
 
+  test('keyboard only: Enter on a grid’s ✎ opens it for editing, and the first Tab goes into a field', async () => {
+    const page = await open('?step2=0');
+    await page.focus('#ex2 .in .edit-toggle');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getAttribute('#ex2 .in .edit-toggle', 'aria-pressed'), 'true', 'edit mode on');
+    assert.equal(await text(page, '#ex2 .step-label'), 'Start', 'Enter did not step the example');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'x[0][0]');
+    // Tab selects the field's text: typing replaces it, and the example follows at each key, the
+    // focus staying in the field (the first key's new trace took it away).
+    await page.keyboard.type('75');
+    assert.equal(await page.$eval('#ex2 .in input[aria-label="x[0][0]"]', (f) => f.value), '75');
+    assert.equal(await page.inputValue('#ex2 .paste[aria-label="input"]'), '75 2; 3 4');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'x[0][1]');
+    // Done: the grid is one tab stop again, its cursor a cell.
+    await page.focus('#ex2 .in .edit-toggle');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.getAttribute('#ex2 .in .edit-toggle', 'aria-pressed'), 'false');
+    assert.deepEqual(
+      await page.$$eval('#ex2 .in [role=gridcell]', (cs) => cs.filter((c) => c.tabIndex === 0).length),
+      1,
+    );
+  });
+
+  test('pasted rows from a spreadsheet keep their rows; the page’s own minus sign reads back', async () => {
+    const page = await open('?step2=0');
+    await page.$eval('#ex2 .more', (d) => (d.open = true));
+    const field = '#ex2 .paste[aria-label="input"]';
+    await page.focus(field);
+    await page.keyboard.press('Control+A');
+    // A paste event as a spreadsheet's copy gives it: tabs between cells, a line per row.
+    await page.$eval(field, (el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '5\t6\n7\t8\n');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    assert.equal(await page.inputValue(field), '5 6; 7 8');
+    assert.deepEqual(await grid(page, 2, 'in'), [
+      ['5', '6'],
+      ['7', '8'],
+    ]);
+    // "−1" as the descriptions write it (U+2212), and an exponent's.
+    await page.fill(field, '\u22121 2; 3 4e\u22121');
+    assert.equal(await text(page, '#e2-input'), '');
+    assert.deepEqual(await grid(page, 2, 'in'), [
+      ['-1', '2'],
+      ['3', '0.4'],
+    ]);
+  });
+
+  test('a preset edited is no longer that preset; groups that do not divide out channels are marked at groups', async () => {
+    const page = await open('');
+    await page.selectOption('#e1-preset', { label: 'k = 3, stride 2: uneven counts (checkerboard)' });
+    assert.notEqual(await page.inputValue('#e1-preset'), '');
+    await page.fill('#ex1 input[aria-label="stride"]', '3');
+    assert.equal(await page.inputValue('#e1-preset'), '', 'the menu says "Choose a preset…" again');
+    await page.$eval('#ex1 .more', (d) => (d.open = true));
+    await page.fill('#ex1 input[aria-label="groups"]', '3');
+    assert.match(await text(page, '#e1-groups'), /^out channels \(1\) must be a multiple of groups \(3\)/);
+    assert.equal(await page.getAttribute('#ex1 input[aria-label="groups"]', 'aria-invalid'), 'true');
+    assert.equal(await text(page, '#e1-out_channels'), '');
+    // Typed at out channels, it is that field's.
+    await page.fill('#ex1 input[aria-label="groups"]', '1');
+    await page.fill('#ex1 input[aria-label="out channels"]', '2');
+    await page.fill('#ex1 input[aria-label="groups"]', '2');
+    await page.fill('#ex1 input[aria-label="out channels"]', '3');
+    assert.match(await text(page, '#e1-out_channels'), /^out channels \(3\) must be a multiple of groups \(2\)/);
+  });
+
   const bad = [
     // [field, typed text, message id, message, the one field marked]
     ['input[aria-label="stride"]', '0', 'stride', /^stride must be from 1 to 16, got 0/],

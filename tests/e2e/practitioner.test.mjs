@@ -245,8 +245,15 @@ test("Frameworks: each framework's arguments and its crop on the full buffer, as
   ]) {
     await page.click(`#ex2 details.frameworks button:text-is("${name}")`);
     const t = core.translate(spec, { to: key });
+    // Written in Python: JSON's words as Python's (no argument holds a string with them), lists with ", ".
+    const py = (v) =>
+      JSON.stringify(v)
+        .replace(/\bnull\b/g, 'None')
+        .replace(/\btrue\b/g, 'True')
+        .replace(/\bfalse\b/g, 'False')
+        .replace(/,/g, ', ');
     const args = Object.entries(t.target)
-      .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+      .map(([k, v]) => `${k} = ${py(v)}`)
       .join('\n');
     await page.waitForFunction(
       (a) => document.querySelector('#ex2 details.frameworks .tool-args').textContent === a,
@@ -257,6 +264,13 @@ test("Frameworks: each framework's arguments and its crop on the full buffer, as
     assert.equal(kept, t.output_size[0] * t.output_size[1], `${name}: the cells kept`);
     assert.match(await text(page, '#ex2 details.frameworks .cap'), new RegExp(`keeps ${t.output_size.join(' × ')}`));
   }
+  // The seed's 1D example in Keras: an output_padding it leaves unset is None, as Python writes it.
+  await openPanel(page, 1, 'frameworks');
+  await page.click('#ex1 details.frameworks button:text-is("Keras")');
+  await page.waitForFunction(() => document.querySelector('#ex1 details.frameworks .tool-args').textContent !== '');
+  const keras = await text(page, '#ex1 details.frameworks .tool-args');
+  assert.match(keras, /^output_padding = None$/m);
+  assert.doesNotMatch(keras, /\b(null|true|false)\b/);
   assert.deepEqual(page.problems, []);
 });
 

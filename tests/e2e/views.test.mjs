@@ -188,6 +188,13 @@ describe('the matrix view steps too', () => {
       await text(page, '#ex2 .matrix .remark'),
       /it is 4 × 9\. This operation applies its transpose Cᵀ, 9 × 4/,
     );
+    assert.match(await text(page, '#ex2 .matrix .remark'), /maps 3 × 3 = 9 values to 2 × 2 = 4:/);
+    // In 1D with one channel only the counts: "5 values", not "5 = 5 values".
+    await showView(page, 1, 'matrix');
+    assert.match(
+      await text(page, '#ex1 .matrix .remark'),
+      /^C, the direct convolution, maps 5 values to 2: it is 2 × 5\./,
+    );
   });
 
   test('a Cᵀ too large to draw still shows the lit column, from the on-demand queries', async () => {
