@@ -36,13 +36,12 @@ export const displayParams = [
 
 /** One number as written: a number when it reads as one, else the text, which the core names. */
 export function value(text) {
-  // The minus sign the page writes (−, U+2212) reads as the ASCII one: its numbers can be copied back.
-  const t = String(text)
-    .trim()
-    .replace(/^\u2212/, '-')
-    .replace(/e\u2212/i, 'e-');
+  const typed = String(text).trim();
+  // The minus sign the page writes (−, U+2212) reads as the ASCII one: its numbers can be copied
+  // back. Text that is no number goes to the core as typed.
+  const t = typed.replace(/^\u2212/, '-').replace(/e\u2212/i, 'e-');
   if (/^[-+]?(Infinity|NaN)$/i.test(t)) return Number(t);
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return t;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return typed;
   // 1e400 reads as Infinity: its text goes to the core, which names the magnitude limit it is over.
   const number = Number(t);
   return Number.isFinite(number) ? number : t;

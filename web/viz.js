@@ -139,7 +139,7 @@ export class Viz {
       'aria-label': 'Grids of this example; ←/→ step through it',
     });
     this.controls = controls(root, go, { onplay: (on) => this.#playing(on) });
-    // On a phone the description's box has a largest height; its text is in a block of its own,
+    // On a phone the description's box has a fixed height; its text is in a block of its own,
     // whose size tells when the box starts or stops scrolling.
     this.descText = h('span', { className: 'desc-text' });
     this.desc = scrollable(h('p', { className: 'desc' }, this.descText), this.descText);

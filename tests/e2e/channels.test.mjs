@@ -286,7 +286,8 @@ describe('stepping with channels, against the core', () => {
     await page.fill('#ex1 input[aria-label="out channels"]', '4');
     assert.match(await text(page, '#ex1 .summary'), /2 → 4 channels/);
     await page.fill('#ex1 input[aria-label="groups"]', '3');
-    const msg = await text(page, '#e1-out_channels');
+    // At the field just typed in: groups.
+    const msg = await text(page, '#e1-groups');
     assert.match(msg, /out channels \(4\) must be a multiple of groups \(3\)/);
     assert.equal(await page.inputValue('#ex1 input[aria-label="groups"]'), '3', 'the typing stays');
     await page.fill('#ex1 input[aria-label="groups"]', '2');
