@@ -7,6 +7,9 @@ import { axisNames, counted, h } from './dom.js';
 import { axisParams, value } from './params.js';
 import { parseValues, presets, valuesText } from './state.js';
 
+/** list with n entries: its own first ones, then copies of its first (new channels of the input, new rows of the weight). */
+const withLength = (list, n) => Array.from({ length: n }, (_, i) => list[i] ?? structuredClone(list[0]));
+
 const channelFields = ['in_channels', 'out_channels', 'groups'];
 
 /** The spec's arrays as the editor holds them: always with channels, [C][...]. */
@@ -294,9 +297,8 @@ export class Editor {
   #followChannels(key) {
     const other = key === 'input' ? 'weight' : 'input';
     const count = this.values[key].length;
-    const was = this.values[other];
-    if (was.length === count) return null;
-    this.values[other] = Array.from({ length: count }, (_, c) => was[c] ?? structuredClone(was[0]));
+    if (this.values[other].length === count) return null;
+    this.values[other] = withLength(this.values[other], count);
     this.#showValues(other, { typed: 'replace' });
     const hint = key === 'input' && this.dims === 1 && !this.paste.input.value.trim().startsWith('[');
     return key === 'input'
@@ -391,8 +393,8 @@ export class Editor {
     return null;
   }
 
-  /** New channel counts or groups: the weight is reshaped to [C_in][C_out/groups][k...], new kernels copies of the first. */
-  /** New channel counts (edited: the field the reader changed, whose message it is). */
+  /** New channel counts or groups: the weight is reshaped to [C_in][C_out/groups][k...], new kernels
+   *  copies of the first. edited: the field the reader changed, whose message a refusal is. */
   reshapeChannels(edited = 'out_channels') {
     const counts = channelFields.map((f) => Number(this.channels[f].value));
     const [cin, cout, groups] = counts;
@@ -409,9 +411,8 @@ export class Editor {
         message: `out channels (${cout}) must be a multiple of groups (${groups})`,
       });
     const perGroup = cout / groups;
-    const first = this.values.input[0];
     const kernel = this.values.weight[0][0];
-    this.values.input = Array.from({ length: cin }, (_, c) => this.values.input[c] ?? structuredClone(first));
+    this.values.input = withLength(this.values.input, cin);
     this.values.weight = Array.from({ length: cin }, (_, c) =>
       Array.from({ length: perGroup }, (_, j) => this.values.weight[c]?.[j] ?? structuredClone(kernel)),
     );

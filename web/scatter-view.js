@@ -10,8 +10,11 @@ import { bufferWords, receivers } from './describe.js';
 import { blockMap, groupsOf } from './channels.js';
 import { scatterState } from './steps.js';
 
-// The copy's caption while no copy is drawn, with one channel.
+// The copy's caption: "3 × kernel", "−1.5 × w[1][2]" (tap [c_in, c_out_in_group]); while no copy is
+// drawn, "Scaled copy" or "Copy into channel co".
+const copyCaption = (trace, value, [kc, kj]) => `${fmt(value)} × ${trace.singleChannel ? 'kernel' : `w[${kc}][${kj}]`}`;
 const idleCopy = 'Scaled copy';
+const idleCaption = (trace, co) => (trace.singleChannel ? idleCopy : `Copy into channel ${co}`);
 
 /** At most this many kernels of the weight are drawn (the rest are counted): C_in × C_out/groups can be 4096. */
 export const kernelsShown = 16;
@@ -115,11 +118,12 @@ export class ScatterView {
     const perGroup = trace.outChannels / trace.groups;
     // The copy's caption is as wide as its longest ("−3.25 × w[1][2]", "Copy into channel 2"), in
     // characters: never cut, and stepping never resizes it.
-    let value = 0;
-    for (const v of trace.input.data) value = Math.max(value, fmt(v).length);
-    const kernel = trace.singleChannel ? 'kernel' : `w[${trace.inChannels - 1}][${perGroup - 1}]`;
-    const idle = trace.singleChannel ? idleCopy : `Copy into channel ${trace.outChannels - 1}`;
-    const longest = Math.max(value + 3 + kernel.length, idle.length);
+    let [widest, chars] = [0, 1];
+    for (const v of trace.input.data) if (fmt(v).length > chars) [widest, chars] = [v, fmt(v).length];
+    const longest = Math.max(
+      copyCaption(trace, widest, [trace.inChannels - 1, perGroup - 1]).length,
+      idleCaption(trace, trace.outChannels - 1).length,
+    );
     // The copy's own least width holds "Scaled copy": only a longer caption widens it (an inline
     // style, which the prerendered first state does without).
     if (longest > idleCopy.length) this.copy.table.style.setProperty('--tconv-cap-chars', longest);
@@ -266,13 +270,12 @@ export class ScatterView {
     this.copyKernel = feeds ? [step.channel, co - step.firstOutputChannel] : null;
     this.copy.el.classList.toggle('idle', !feeds);
     if (feeds) {
-      const [kc, kj] = this.copyKernel;
-      this.copy.fill(step.products.data, kj * this.copy.cells.length);
+      this.copy.fill(step.products.data, this.copyKernel[1] * this.copy.cells.length);
       this.copy.markAll(() => mask('tap'));
-      this.copy.label(`${fmt(step.value)} × ${trace.singleChannel ? 'kernel' : `w[${kc}][${kj}]`}`);
+      this.copy.label(copyCaption(trace, step.value, this.copyKernel));
     } else {
       this.copy.fill(null);
-      this.copy.label(trace.singleChannel ? idleCopy : `Copy into channel ${co}`);
+      this.copy.label(idleCaption(trace, co));
     }
 
     // The intermediate output: values, counts of copies so far, the window, the carve.
