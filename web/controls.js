@@ -1,6 +1,6 @@
 // The step controls of one example: first, back, play/pause, forward, last, a scrubber, and the
 // keyboard (←/→, Space, Home/End) anywhere inside the example except in text fields.
-import { h } from './dom.js';
+import { h, setText } from './dom.js';
 
 const icons = {
   first: 'M5 5h2.5v14H5zM19 5v14L8.5 12z',
@@ -92,7 +92,7 @@ export function controls(root, go, { onplay = () => {} } = {}) {
       if (scrub.max !== String(last)) scrub.max = last;
       scrub.value = s;
       if (scrub.getAttribute('aria-valuetext') !== text) scrub.setAttribute('aria-valuetext', text);
-      if (label.textContent !== text) label.textContent = text;
+      setText(label, text);
       if (timer && s >= last) toggle(false);
     },
     stop: () => toggle(false),

@@ -8,6 +8,18 @@ import { scatterState, stepCount } from './steps.js';
 const num = (v) => signed(fmt(v));
 // At most this many overlapping cells are written out in a step's description.
 const sumsWritten = 3;
+// A sum of more products than this (a 7 × 7 kernel at stride 1 gives 49, times the input channels)
+// is written as its first and last products: three whole sums of 49 were 5,000 characters a step,
+// more than a reader reads while stepping, and laid out again at every step. Pointing at the cell
+// writes all of them. 18 keeps whole every sum of two input channels through a 3 × 3 kernel.
+export const termsWritten = 18;
+const termsKept = [3, 3]; // written from the start and from the end of a longer sum
+
+/** The terms of a sum as written: all of them, or the first and last ones with '…' between. */
+export function writtenTerms(terms) {
+  if (terms.length <= termsWritten) return terms;
+  return [...terms.slice(0, termsKept[0]), null, ...terms.slice(terms.length - termsKept[1])];
+}
 
 /** "5 cells" in 1D, "5 × 5" in 2D. */
 export function extentOf(trace, key) {
@@ -99,14 +111,17 @@ function runningSums(trace, step, co) {
   if (!overlaps.length)
     return trace.stepCount > 1 && step.index === 0 ? 'No copies overlap yet.' : 'Its copy overlaps no earlier copy.';
   const written = overlaps.slice(0, sumsWritten).map(({ i, cell }) => {
-    const terms = trace.contributions(cell, { where: 'intermediate' }).filter((t) => t.step <= step.index);
+    const all = trace.contributions(cell, { where: 'intermediate' }).filter((t) => t.step <= step.index);
+    const terms = writtenTerms(all);
     const name =
       trace.singleChannel && trace.dims === 1 ? `Cell ${cell[1]}` : cellName('intermediate', cell, trace.singleChannel);
+    const count = terms.length < all.length ? `${all.length} products, ` : '';
     // With channels the sum names where each product comes from: the input channels it adds over.
     const names = trace.singleChannel
       ? ''
-      : `${terms.map((t) => `${cellName('x', t.input, false)}·${tapName(t.tap, false)}`).join(' + ')} = `;
-    return `${name}: ${names}${terms.map((t, k) => (k ? signed(fmt(t.product), true) : num(t.product))).join(' + ')} = ${num(step.buffer.data[i])}`;
+      : `${terms.map((t) => (t ? `${cellName('x', t.input, false)}·${tapName(t.tap, false)}` : '…')).join(' + ')} = `;
+    const products = terms.map((t, k) => (t ? (k ? signed(fmt(t.product), true) : num(t.product)) : '…'));
+    return `${name}: ${count}${names}${products.join(' + ')} = ${num(step.buffer.data[i])}`;
   });
   const more = overlaps.length > sumsWritten ? ' (and more)' : '';
   return `Where copies now overlap, the cells hold sums: ${written.join('; ')}${more}.`;

@@ -24,6 +24,11 @@ export const arrowTo = (el) =>
 /** "1 cell", "3 cells": a count and its noun. */
 export const counted = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** Sets el's text only if it changed: the same text written again still lays its box out again. */
+export const setText = (el, text) => {
+  if (el.textContent !== text) el.textContent = text;
+};
+
 /** The names of the axes, per number of dimensions. */
 export const axisNames = { 1: ['length'], 2: ['height', 'width'] };
 
@@ -50,18 +55,38 @@ function recheck(els) {
   });
 }
 const boxOf = new WeakMap(); // a watched content → the box that scrolls it
+const fittedTo = new WeakMap(); // a watched content → the box whose height follows it
 const resized =
   typeof ResizeObserver === 'function'
     ? new ResizeObserver((entries) => {
         const els = new Set();
-        for (const { target } of entries) {
+        const heights = [];
+        for (const { target, borderBoxSize } of entries) {
           const box = boxOf.get(target) ?? target;
           if (box.isConnected) els.add(box);
           else resized.unobserve(target);
+          const fitted = fittedTo.get(target);
+          if (fitted?.isConnected) heights.push([fitted, `${Math.ceil(borderBoxSize[0].blockSize)}px`]);
         }
+        for (const [fitted, height] of heights)
+          if (fitted.style.getPropertyValue('--tconv-fit-h') !== height)
+            fitted.style.setProperty('--tconv-fit-h', height);
         recheck([...els]);
       })
     : null;
+
+// A box whose text changes at every step (the step's description) is its own layout boundary: with
+// `contain: strict` a new text lays out only the box, where without it every step laid the page out
+// and walked it again before paint (pre-paint 3 → 6 ms a step at 64 groups). A strict box cannot
+// grow with its text, so its height is given: its CSS reads --tconv-fit-h, the height of the block
+// inside it that holds the text, written here after each layout that changes it (in the same frame,
+// before paint). Its CSS may ignore it (on a phone the description keeps a fixed height and scrolls).
+/** Makes box's CSS height follow content's through --tconv-fit-h; returns box. */
+export function fitted(box, content) {
+  fittedTo.set(content, box);
+  resized?.observe(content);
+  return box;
+}
 
 /** Makes el a tab stop whenever it scrolls; returns el. Give content (a block inside el that holds
  *  all of el's text) when el's own size is fixed and its text changes. */

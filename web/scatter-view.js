@@ -4,7 +4,7 @@
 // output and the output, one channel each, with pickers for the channels. Every value, window, count
 // and carve region is the trace's; this module decides which cells to mark.
 import { cellAt, extent, indexIn, shape2d, sizes } from './cells.js';
-import { arrowTo, fmt, h } from './dom.js';
+import { arrowTo, fmt, h, setText } from './dom.js';
 import { Grid, mask } from './grid.js';
 import { bufferWords, receivers } from './describe.js';
 import { blockMap, groupsOf } from './channels.js';
@@ -332,10 +332,13 @@ export class ScatterView {
 
     if (!trace.singleChannel) {
       this.blocks.show(ci, co);
-      this.receivers.textContent = step
-        ? `Step ${state.t + 1} adds ${fmt(step.value)} × ${receivers(trace, step)}, at once` +
-          `${feeds ? '' : `; channel ${co}, shown, is in another group and receives nothing from it`}.`
-        : `Each output channel sums the copies from the ${trace.inChannels / trace.groups} input ${trace.inChannels / trace.groups === 1 ? 'channel' : 'channels'} of its group.`;
+      setText(
+        this.receivers,
+        step
+          ? `Step ${state.t + 1} adds ${fmt(step.value)} × ${receivers(trace, step)}, at once` +
+              `${feeds ? '' : `; channel ${co}, shown, is in another group and receives nothing from it`}.`
+          : `Each output channel sums the copies from the ${trace.inChannels / trace.groups} input ${trace.inChannels / trace.groups === 1 ? 'channel' : 'channels'} of its group.`,
+      );
     }
     this.state = state;
   }

@@ -6,7 +6,7 @@
 import { cellAt, indexIn, shape2d, sizes } from './cells.js';
 import { controls } from './controls.js';
 import { describeGather, describeMatrix, describeScatter } from './describe.js';
-import { axisNames, fmt, h, scrollable, size } from './dom.js';
+import { axisNames, fitted, fmt, h, scrollable, setText, size } from './dom.js';
 import { formulas } from './formulas.js';
 import { inspect, soFar } from './provenance.js';
 import { ChannelStrip, drawnWords, groupsOf, ruleWords } from './channels.js';
@@ -139,10 +139,10 @@ export class Viz {
       'aria-label': 'Grids of this example; ←/→ step through it',
     });
     this.controls = controls(root, go, { onplay: (on) => this.#playing(on) });
-    // On a phone the description's box has a fixed height; its text is in a block of its own,
-    // whose size tells when the box starts or stops scrolling.
+    // The description's box is as high as its text, which is in a block of its own (on a phone the
+    // box has a fixed height; the block's size tells when it starts or stops scrolling).
     this.descText = h('span', { className: 'desc-text' });
-    this.desc = scrollable(h('p', { className: 'desc' }, this.descText), this.descText);
+    this.desc = scrollable(fitted(h('p', { className: 'desc' }, this.descText), this.descText), this.descText);
     this.status = h('p', { className: 'status', 'aria-live': 'polite' });
     this.provenance = h('p', { className: 'provenance', 'aria-live': 'polite' });
     this.relation = h('p', { className: 'relation' });
@@ -283,11 +283,11 @@ export class Viz {
     if (this.view === 'all') this.#follow(s);
     this.#strips();
     if (this.showCounts) this.#counts();
-    this.descText.textContent = words.text;
+    setText(this.descText, words.text);
     // The live region says one short sentence per step the reader takes; while playing it said
     // "Playing" once and waits for the pause or the end (a sentence every 0.9 s would pile up).
     this.spoken = words.short;
-    if (!this.controls.playing) this.status.textContent = words.short;
+    if (!this.controls.playing) setText(this.status, words.short);
     this.controls.update(s, last, stateName(trace, this.view, s, this.driver));
     if (this.picked)
       this.#point(this.picked.kind === 'buffer' ? 'intermediate' : this.picked.kind, this.picked.cell, true);
@@ -380,7 +380,7 @@ export class Viz {
       step ? [step.firstOutputChannel, step.firstOutputChannel + G.outPer - 1] : undefined,
       G.outputs(group),
     );
-    this.rule.textContent = ruleWords(trace, group);
+    setText(this.rule, ruleWords(trace, group));
     // Counted once per drawing (the grids are rebuilt only with new shapes or channels).
     if (this.countedFor !== this.scatter.el.firstChild || this.countedView !== this.view) {
       this.countedFor = this.scatter.el.firstChild;
