@@ -117,11 +117,11 @@ function runningSums(trace, step, co) {
       trace.singleChannel && trace.dims === 1 ? `Cell ${cell[1]}` : cellName('intermediate', cell, trace.singleChannel);
     const count = terms.length < all.length ? `${all.length} products, ` : '';
     // With channels the sum names where each product comes from: the input channels it adds over.
+    const sum = (term) => terms.map((t, k) => (t ? term(t, k) : '…')).join(' + ');
     const names = trace.singleChannel
       ? ''
-      : `${terms.map((t) => (t ? `${cellName('x', t.input, false)}·${tapName(t.tap, false)}` : '…')).join(' + ')} = `;
-    const products = terms.map((t, k) => (t ? (k ? signed(fmt(t.product), true) : num(t.product)) : '…'));
-    return `${name}: ${count}${names}${products.join(' + ')} = ${num(step.buffer.data[i])}`;
+      : `${sum((t) => `${cellName('x', t.input, false)}·${tapName(t.tap, false)}`)} = `;
+    return `${name}: ${count}${names}${sum((t, k) => (k ? signed(fmt(t.product), true) : num(t.product)))} = ${num(step.buffer.data[i])}`;
   });
   const more = overlaps.length > sumsWritten ? ' (and more)' : '';
   return `Where copies now overlap, the cells hold sums: ${written.join('; ')}${more}.`;

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { writtenTerms } from '../../web/describe.js';
 import { fmt } from '../../web/dom.js';
+import { writtenSums } from '../support/sums.mjs';
 import { pageSuite, shotPath, showView, text } from './support.mjs';
 
 const suite = pageSuite();
@@ -104,16 +105,12 @@ const flatCells = (shape, channel) => {
 /** The sums a step's description writes ("intermediate[0][2]: x[0][1]·w[0][0][0] + … = 2 + 2 = 4"), each
  *  rebuilt from the core's contributions up to this step and the core's buffer. */
 function checkSums(desc, trace, t, co) {
-  const at = desc.indexOf('the cells hold sums: ');
-  if (at < 0) return 0;
+  const sums = writtenSums(desc);
+  if (!sums.length) return 0;
   const buffer = trace.bufferAfter(t + 1, { outChannels: [co, 1] }).data;
   const bufShape = trace.axes.map((a) => a.buffer);
   let checked = 0;
-  for (const written of desc
-    .slice(at + 'the cells hold sums: '.length)
-    .replace(/( \(and more\))?\.$/, '')
-    .split('; ')) {
-    const cell = [...written.slice(0, written.indexOf(':')).matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  for (const { written, cell } of sums) {
     const all = trace.contributions(cell, { where: 'intermediate' }).filter((term) => term.step <= t);
     const terms = writtenTerms(all); // a long sum keeps its first and last products (null: '…')
     const i = bufShape.length === 2 ? cell[1] * bufShape[1] + cell[2] : cell[1];

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeScatter, termsWritten, writtenTerms } from '../../web/describe.js';
+import { writtenSums } from '../support/sums.mjs';
 import { importTconv } from './support.mjs';
 
 const { load } = await importTconv();
@@ -23,19 +24,10 @@ function stepsOf(trace) {
   for (let t = 0; t < trace.stepCount; t++) {
     const step = trace.step(t, { outChannels: [0, 1] });
     const { text } = describeScatter(trace, t + 1, step, 0);
-    const at = text.indexOf('the cells hold sums: ');
-    const sums =
-      at < 0
-        ? []
-        : text
-            .slice(at + 'the cells hold sums: '.length)
-            .replace(/( \(and more\))?\.$/, '')
-            .split('; ')
-            .map((written) => {
-              const cell = [...written.slice(0, written.indexOf(':')).matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
-              const parts = written.split(' = ');
-              return { written, cell, products: parts[1].split(' + '), value: parts[2] };
-            });
+    const sums = writtenSums(text).map(({ written, cell }) => {
+      const parts = written.split(' = ');
+      return { written, cell, products: parts.at(-2).split(' + '), value: parts.at(-1) };
+    });
     out.push({ t, step, text, sums });
   }
   return out;
