@@ -185,27 +185,35 @@ val buffer_after_channels(const TraceSession& session, int n, int first, int cou
 }
 
 val contributions(const TraceSession& session, const val& cell, bool intermediate) {
-  Result<std::vector<Contribution>> terms =
-      session.contributions(to_cell(cell), intermediate ? Where::intermediate : Where::output);
-  if (!terms.ok()) return error_value(terms.error());
   std::vector<double>& out = records();
-  for (const Contribution& c : terms.value()) {
-    out.push_back(c.step);
-    append(out, c.input);
-    append(out, c.tap);
-    out.insert(out.end(), {c.value, c.weight, c.product});
-  }
+  // Visited, not listed: the core's list allocates two cells per product.
+  std::optional<Error> error = session.visit_contributions(
+      to_cell(cell), intermediate ? Where::intermediate : Where::output, [&](const Contribution& c) {
+        out.push_back(c.step);
+        append(out, c.input);
+        append(out, c.tap);
+        out.insert(out.end(), {c.value, c.weight, c.product});
+      });
+  if (error) return error_value(*error);
   return view(out);
 }
 
 val reach(const TraceSession& session, const val& cell) {
-  Result<Reach> reach = session.reach(to_cell(cell));
-  if (!reach.ok()) return error_value(reach.error());
+  // The output cells are written after the intermediate ones: gathered apart first.
   std::vector<double>& out = records();
-  out.push_back(static_cast<double>(reach.value().intermediate.size()));
-  out.push_back(static_cast<double>(reach.value().output.size()));
-  for (const Cell& c : reach.value().intermediate) append(out, c);
-  for (const Cell& c : reach.value().output) append(out, c);
+  static std::vector<double> kept_cells;
+  kept_cells.clear();
+  out.insert(out.end(), {0.0, 0.0});
+  std::optional<Error> error = session.visit_reach(to_cell(cell), [&](const Cell& c, const Cell& o, bool kept) {
+    append(out, c);
+    out[0] += 1;
+    if (kept) {
+      append(kept_cells, o);
+      out[1] += 1;
+    }
+  });
+  if (error) return error_value(*error);
+  out.insert(out.end(), kept_cells.begin(), kept_cells.end());
   return view(out);
 }
 

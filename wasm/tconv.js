@@ -212,8 +212,11 @@ function createApi(core) {
     reach(cell) {
       const records = fromCore(this.#live().reach(cellArgument(cell)));
       const length = 1 + this.#dims;
-      const cells = (from, count) =>
-        Array.from({ length: count }, (_, i) => cellAt(records, from + i * length, length));
+      const cells = (from, count) => {
+        const list = new Array(count); // a plain loop: Array.from({length}) took twice as long
+        for (let i = 0; i < count; i++) list[i] = cellAt(records, from + i * length, length);
+        return list;
+      };
       return { intermediate: cells(2, records[0]), output: cells(2 + records[0] * length, records[1]) };
     }
     /** Every product a weight tap [c_in, c_out_in_group, ...kernel] took part in, one per input

@@ -6,6 +6,8 @@
 // The incidence on one axis: input position p reaches buffer position b through tap k when
 // b = p*stride + k*dilation; the output position is b - padding.
 
+#include <algorithm>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -111,11 +113,12 @@ double TraceSession::bias(int out_channel) const {
   return spec_.bias.empty() ? 0.0 : spec_.bias[static_cast<size_t>(out_channel)];
 }
 
-Result<std::vector<Contribution>> TraceSession::contributions(const Cell& cell, Where where) const {
+std::optional<Error> TraceSession::visit_contributions(const Cell& cell, Where where,
+                                                       const std::function<void(const Contribution&)>& visit) const {
   const bool output = where == Where::output;
   std::vector<int> grid = with_channels(spec_.out_channels, {});
   for (const AxisGeometry& g : axes_) grid.push_back(output ? g.output : g.buffer);
-  if (std::optional<Error> error = check_cell(cell, grid, output ? "output" : "intermediate")) return *error;
+  if (std::optional<Error> error = check_cell(cell, grid, output ? "output" : "intermediate")) return error;
 
   std::vector<std::vector<Incidence>> per_axis;
   for (size_t a = 0; a < axes_.size(); ++a)
@@ -126,24 +129,37 @@ Result<std::vector<Contribution>> TraceSession::contributions(const Cell& cell, 
   const int j = cell[0] % group_outputs;
   const std::int64_t area = input_area(spec_);
   const std::int64_t taps = kernel_area(spec_);
+  const size_t d = axes_.size();
 
   // Steps run over input channels, then positions row-major: that is the order of c_in (outer)
-  // and of the combinations (position ascending on each axis).
-  std::vector<Contribution> out;
+  // and of the combinations (position ascending on each axis). One term is filled in again for
+  // each product: the queries run many times a second, and in wasm an allocation is dear.
+  Contribution c;
+  c.input.resize(1 + d);
+  c.tap.resize(2 + d);
+  c.tap[1] = j;
   for (int ci = group * group_inputs; ci < (group + 1) * group_inputs; ++ci) {
+    c.input[0] = c.tap[0] = ci;
     for_each_combination(per_axis, [&](const std::vector<int>& positions, const std::vector<int>& kernel) {
-      Contribution c;
       c.step = static_cast<int>(ci * area + flat_index(positions, spec_.input_size));
-      c.input = with_channels(ci, positions);
-      c.tap = with_channels(ci, kernel);
-      c.tap.insert(c.tap.begin() + 1, j);
+      for (size_t a = 0; a < d; ++a) {
+        c.input[a + 1] = positions[a];
+        c.tap[a + 2] = kernel[a];
+      }
       c.value = spec_.input[static_cast<size_t>(c.step)];
       c.weight =
           spec_.weight[static_cast<size_t>((ci * group_outputs + j) * taps + flat_index(kernel, spec_.kernel_size))];
       c.product = c.value * c.weight;
-      out.push_back(std::move(c));
+      visit(c);
     });
   }
+  return std::nullopt;
+}
+
+Result<std::vector<Contribution>> TraceSession::contributions(const Cell& cell, Where where) const {
+  std::vector<Contribution> out;
+  if (std::optional<Error> error = visit_contributions(cell, where, [&](const Contribution& c) { out.push_back(c); }))
+    return *error;
   return out;
 }
 
@@ -159,38 +175,58 @@ namespace {
 
 // Calls visit(j, k, buffer_cell, output_cell, kept) for every product an input element adds, in
 // the order its step adds them: output channel of the group j (outer), then tap k row-major.
+// The cells passed are the same two, filled in again for each product (valid during the call only).
 template <typename Visit>
 void for_each_reached(const Spec& spec, const std::vector<AxisGeometry>& axes, const Cell& input, Visit visit) {
   const int group_outputs = spec.out_channels / spec.groups;
   const int first_output = input[0] / (spec.in_channels / spec.groups) * group_outputs;
   const std::int64_t taps = kernel_area(spec);
+  const size_t d = axes.size();
+  // The tap k as a kernel position, counted up row-major beside k (unravel() would allocate).
+  std::vector<int> tap(d);
+  Cell cell(1 + d);
+  Cell out(1 + d);
   for (int j = 0; j < group_outputs; ++j) {
+    std::fill(tap.begin(), tap.end(), 0);
+    cell[0] = out[0] = first_output + j;
     for (std::int64_t k = 0; k < taps; ++k) {
-      const std::vector<int> tap = detail::unravel(k, spec.kernel_size);
-      Cell cell{first_output + j};
-      Cell out{first_output + j};
       bool kept = true;
-      for (size_t a = 0; a < axes.size(); ++a) {
+      for (size_t a = 0; a < d; ++a) {
         const int b = input[a + 1] * axes[a].params.stride + tap[a] * axes[a].params.dilation;
-        cell.push_back(b);
-        out.push_back(b - axes[a].carve_start);
-        kept = kept && out.back() >= 0 && out.back() < axes[a].output;
+        cell[a + 1] = b;
+        out[a + 1] = b - axes[a].carve_start;
+        kept = kept && out[a + 1] >= 0 && out[a + 1] < axes[a].output;
       }
-      visit(j, k, std::move(cell), std::move(out), kept);
+      visit(j, k, cell, out, kept);
+      for (size_t a = d; a-- > 0;) {
+        if (++tap[a] < spec.kernel_size[a]) break;
+        tap[a] = 0;
+      }
     }
   }
 }
 
 }  // namespace
 
-Result<Reach> TraceSession::reach(const Cell& input) const {
+std::optional<Error> TraceSession::visit_reach(const Cell& input,
+                                               const std::function<void(const Cell&, const Cell&, bool)>& visit) const {
   if (std::optional<Error> error = check_cell(input, with_channels(spec_.in_channels, spec_.input_size), "input"))
-    return *error;
+    return error;
+  for_each_reached(spec_, axes_, input,
+                   [&](int, std::int64_t, const Cell& cell, const Cell& out, bool kept) { visit(cell, out, kept); });
+  return std::nullopt;
+}
+
+Result<Reach> TraceSession::reach(const Cell& input) const {
   Reach reach;
-  for_each_reached(spec_, axes_, input, [&](int, std::int64_t, Cell cell, Cell out, bool kept) {
-    reach.intermediate.push_back(std::move(cell));
-    if (kept) reach.output.push_back(std::move(out));
-  });
+  const size_t reached = static_cast<size_t>(spec_.out_channels / spec_.groups * kernel_area(spec_));
+  reach.intermediate.reserve(reached);
+  reach.output.reserve(reached);
+  if (std::optional<Error> error = visit_reach(input, [&](const Cell& cell, const Cell& out, bool kept) {
+        reach.intermediate.push_back(cell);
+        if (kept) reach.output.push_back(out);
+      }))
+    return *error;
   return reach;
 }
 

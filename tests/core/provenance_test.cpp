@@ -246,6 +246,40 @@ TEST(Provenance, OutputPaddingCellsHaveNoContributions) {
   EXPECT_EQ(session.value({0, 5}, Where::output).value(), 0.5);
 }
 
+// The visitors give the lists' items in the lists' order, and the lists' errors without a visit.
+TEST(Provenance, TheVisitorsGiveTheListsItems) {
+  const TraceSession session(test::parse_ok(
+      R"({"dims":2,"input":[[[1,2],[3,4]],[[5,6],[7,8]]],"weight":[[[[1,2],[3,4]]],[[[5,6],[7,8]]]],"groups":2,
+          "stride":1,"padding":1})"));
+  std::vector<Contribution> visited;
+  EXPECT_FALSE(
+      session.visit_contributions({1, 0, 0}, Where::output, [&](const Contribution& c) { visited.push_back(c); }));
+  const std::vector<Contribution> listed = session.contributions({1, 0, 0}, Where::output).value();
+  ASSERT_EQ(visited.size(), 4u);
+  ASSERT_EQ(visited.size(), listed.size());
+  for (size_t i = 0; i < listed.size(); ++i) {
+    EXPECT_EQ(visited[i].step, listed[i].step);
+    EXPECT_EQ(visited[i].input, listed[i].input);
+    EXPECT_EQ(visited[i].tap, listed[i].tap);
+    EXPECT_EQ(visited[i].product, listed[i].product);
+  }
+  std::vector<Cell> intermediate, output;
+  EXPECT_FALSE(session.visit_reach({1, 1, 1}, [&](const Cell& cell, const Cell& out, bool kept) {
+    intermediate.push_back(cell);
+    if (kept) output.push_back(out);
+  }));
+  const Reach reach = session.reach({1, 1, 1}).value();
+  EXPECT_EQ(intermediate, reach.intermediate);
+  EXPECT_EQ(output, reach.output);
+  EXPECT_EQ(intermediate, (std::vector<Cell>{{1, 1, 1}, {1, 1, 2}, {1, 2, 1}, {1, 2, 2}}));
+  EXPECT_EQ(output, (std::vector<Cell>{{1, 0, 0}}));
+  int visits = 0;
+  EXPECT_EQ(session.visit_reach({2, 0, 0}, [&](const Cell&, const Cell&, bool) { ++visits; })->message,
+            "input cell [2, 0, 0] is outside the input (2 x 2 x 2)");
+  EXPECT_EQ(session.visit_contributions({0, 0}, Where::output, [&](const Contribution&) { ++visits; })->field, "cell");
+  EXPECT_EQ(visits, 0);
+}
+
 TEST(Provenance, CellsOutsideTheGridAreErrorsNamingTheGrid) {
   const TraceSession session(test::parse_ok(test::seed_2d));
   EXPECT_EQ(session.contributions({0, 3, 0}, Where::output).error().message,

@@ -5,6 +5,7 @@
 /// C^T are built on first use only.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -133,6 +134,15 @@ class TraceSession {
   [[nodiscard]] double bias(int out_channel) const;
   /// Every cell an input element adds to.
   [[nodiscard]] Result<Reach> reach(const Cell& input) const;
+  /// contributions() and reach() without building their lists, for a caller that copies each item
+  /// on at once (the wasm binding, where an allocation per cell was most of a query's time): visit
+  /// gets the same items in the same order, each valid during its call only; the result is the
+  /// error the list would be, if any. visit_reach's items: the intermediate cell, the same cell
+  /// in the output and whether the carve keeps it.
+  [[nodiscard]] std::optional<Error> visit_contributions(const Cell& cell, Where where,
+                                                         const std::function<void(const Contribution&)>& visit) const;
+  [[nodiscard]] std::optional<Error> visit_reach(
+      const Cell& input, const std::function<void(const Cell&, const Cell&, bool kept)>& visit) const;
   /// Every product a weight tap [c_in, c_out_in_group, ...kernel] took part in: one per input
   /// element of channel c_in, in step order.
   [[nodiscard]] Result<std::vector<TapUse>> uses(const Cell& tap) const;
