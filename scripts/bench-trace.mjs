@@ -22,7 +22,10 @@ export const ms = (x) => `${x.toFixed(2)} ms`;
 /** "p50 1.20 ms, p95 3.40 ms, max 5.60 ms" */
 export const spread = (xs) => `p50 ${ms(median(xs))}, p95 ${ms(percentile(xs, 95))}, max ${ms(Math.max(...xs))}`;
 
-const paintNames = new Set(['Paint', 'Commit', 'Layerize', 'PrePaint']);
+// A frame's phases are top-level events of their own in this trace (no task wraps them): style,
+// layout, pre-paint, paint, then layerize (or commit), which ends the frame. Counting up to the
+// first pre-paint, as this did until 2026-12-03, left out the frame's paint and layerize.
+const frameEnds = new Set(['Layerize', 'Commit']);
 
 export async function traced(page, count, run) {
   const cdp = await page.context().newCDPSession(page);
@@ -51,11 +54,11 @@ export async function traced(page, count, run) {
   for (const e of complete) {
     const last = tasks[tasks.length - 1];
     if (last && e.ts < last.ts + last.dur) {
-      if (paintNames.has(e.name)) last.paints = true;
+      if (frameEnds.has(e.name)) last.endsFrame = true;
       if (e.name === 'EventDispatch') last.dispatches = true;
       continue;
     }
-    tasks.push({ ts: e.ts, dur: e.dur, paints: paintNames.has(e.name), dispatches: e.name === 'EventDispatch' });
+    tasks.push({ ts: e.ts, dur: e.dur, endsFrame: frameEnds.has(e.name), dispatches: e.name === 'EventDispatch' });
   }
   const results = [];
   for (let k = 0; k < count; k++) {
@@ -69,7 +72,7 @@ export async function traced(page, count, run) {
     );
     for (const t of inside.slice(start)) {
       toPaint += t.dur;
-      if (t.paints) break;
+      if (t.endsFrame) break;
     }
     results.push({
       toPaint: toPaint / 1000,

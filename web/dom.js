@@ -56,6 +56,7 @@ function recheck(els) {
 }
 const boxOf = new WeakMap(); // a watched content → the box that scrolls it
 const fittedTo = new WeakMap(); // a watched content → the box whose height follows it
+const grown = new WeakMap(); // a fitted box → {width, height} it has grown to, its content's height `now`
 const resized =
   typeof ResizeObserver === 'function'
     ? new ResizeObserver((entries) => {
@@ -66,11 +67,18 @@ const resized =
           if (box.isConnected) els.add(box);
           else resized.unobserve(target);
           const fitted = fittedTo.get(target);
-          if (fitted?.isConnected) heights.push([fitted, `${Math.ceil(borderBoxSize[0].blockSize)}px`]);
+          if (fitted?.isConnected) {
+            const [{ inlineSize: width, blockSize }] = borderBoxSize;
+            const height = Math.ceil(blockSize);
+            const last = grown.get(fitted);
+            if (last && !last.fresh && last.width === width && last.height >= height) last.now = height;
+            else heights.push([fitted, { width, height }]);
+          }
         }
-        for (const [fitted, height] of heights)
-          if (fitted.style.getPropertyValue('--tconv-fit-h') !== height)
-            fitted.style.setProperty('--tconv-fit-h', height);
+        for (const [fitted, size] of heights) {
+          grown.set(fitted, { ...size, now: size.height });
+          fitted.style.setProperty('--tconv-fit-h', `${size.height}px`);
+        }
         recheck([...els]);
       })
     : null;
@@ -81,11 +89,21 @@ const resized =
 // grow with its text, so its height is given: its CSS reads --tconv-fit-h, the height of the block
 // inside it that holds the text, written here after each layout that changes it (in the same frame,
 // before paint). Its CSS may ignore it (on a phone the description keeps a fixed height and scrolls).
-/** Makes box's CSS height follow content's through --tconv-fit-h; returns box. */
+// The height only grows, while the width stays, until refit(): a box that shrank back at the next
+// shorter text moved everything below it twice in a few steps, and each move laid out and walked
+// the whole page again (one step in ten at 64 groups, the slowest tenth).
+/** Makes box's CSS height follow content's through --tconv-fit-h, growing only; returns box. */
 export function fitted(box, content) {
   fittedTo.set(content, box);
   resized?.observe(content);
   return box;
+}
+/** Fits box to its content's last height again, smaller than its tallest so far (a new spec). */
+export function refit(box) {
+  const last = grown.get(box);
+  if (!last) return;
+  last.fresh = true; // the next height is taken as it is
+  box.style.setProperty('--tconv-fit-h', `${last.now}px`);
 }
 
 /** Makes el a tab stop whenever it scrolls; returns el. Give content (a block inside el that holds

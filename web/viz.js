@@ -6,7 +6,7 @@
 import { cellAt, indexIn, shape2d, sizes } from './cells.js';
 import { controls } from './controls.js';
 import { describeGather, describeMatrix, describeScatter } from './describe.js';
-import { axisNames, fitted, fmt, h, scrollable, setText, size } from './dom.js';
+import { axisNames, fitted, fmt, h, refit, scrollable, setText, size } from './dom.js';
 import { formulas } from './formulas.js';
 import { inspect, soFar } from './provenance.js';
 import { ChannelStrip, drawnWords, groupsOf, ruleWords } from './channels.js';
@@ -176,6 +176,7 @@ export class Viz {
   set(trace, s = 0, view = this.view) {
     this.controls.stop();
     this.trace = trace;
+    refit(this.desc);
     this.channels.in = Math.min(this.channels.in, trace.inChannels - 1);
     this.channels.out = Math.min(this.channels.out, trace.outChannels - 1);
     this.scatter.set(trace);

@@ -386,6 +386,74 @@ describe('the bound of drawn cells', () => {
   });
 });
 
+describe('the step description’s box', () => {
+  // A 7 × 7 kernel at stride 1 over 64 groups: descriptions of 5 and 6 lines alternate. The box
+  // that shrank back at each shorter one moved everything below it, twice in a few steps.
+  test('grows to its longest text while stepping, never shrinks back, and fits a new spec’s text', async () => {
+    const page = await elementPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.evaluate(
+      (s) => {
+        const el = document.createElement('tconv-viz');
+        el.id = 'long';
+        el.setAttribute('input', JSON.stringify(s.input));
+        el.setAttribute('weight', JSON.stringify(s.weight));
+        el.setAttribute('groups', '64');
+        el.setAttribute('step', '150');
+        document.body.prepend(el);
+      },
+      {
+        input: Array.from({ length: 64 }, (_, c) => ramp(16, 16, c)),
+        weight: Array.from({ length: 64 }, (_, c) => [ramp(7, 7, c + 1)]),
+      },
+    );
+    await page.waitForFunction(() => document.getElementById('long').stepCount !== null);
+    const box = () =>
+      page.$eval(
+        '#long',
+        (el) =>
+          new Promise((done) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const desc = el.shadowRoot.querySelector('.desc');
+                const text = el.shadowRoot.querySelector('.desc-text');
+                done({
+                  host: el.getBoundingClientRect().height,
+                  desc: desc.getBoundingClientRect().height,
+                  text: text.getBoundingClientRect().height,
+                  cut: desc.scrollHeight - desc.clientHeight,
+                });
+              }),
+            ),
+          ),
+      );
+    const texts = new Set();
+    let last = await box();
+    for (let s = 151; s <= 190; s++) {
+      await page.$eval('#long', (el, step) => el.setAttribute('step', String(step)), s);
+      const now = await box();
+      texts.add(now.text);
+      assert.ok(now.cut <= 0, `step ${s}: ${now.cut} px of the description cut off`);
+      assert.ok(now.desc >= last.desc, `step ${s}: the box shrank from ${last.desc} to ${now.desc} px`);
+      assert.ok(now.host >= last.host, `step ${s}: the element shrank from ${last.host} to ${now.host} px`);
+      last = now;
+    }
+    assert.ok(texts.size > 1, `texts of different heights were stepped through: ${[...texts]}`);
+    assert.ok(last.desc > Math.min(...texts), 'the box kept the height of the longest text');
+    // A new spec: its short description fits again.
+    await page.$eval('#long', (el) => {
+      el.removeAttribute('weight');
+      el.removeAttribute('groups');
+      el.setAttribute('input', '[2, 3]');
+      el.setAttribute('kernel', '[1, 2, 3]');
+      el.setAttribute('step', '1');
+    });
+    const fresh = await box();
+    assert.ok(fresh.desc < last.desc, `after a new spec the box is ${fresh.desc} px, was ${last.desc}`);
+    assert.ok(fresh.cut <= 0);
+  });
+});
+
 describe('the element with 64 groups', () => {
   test('64 → 64 channels, 16 × 16, kernel 7 × 7: only the shown channels drawn, the bound named, steps right', async () => {
     const spec = {
