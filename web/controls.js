@@ -23,8 +23,8 @@ const svg = (name) => {
 
 const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
-/** Controls calling go(step); update(step, last, label) shows where the example is; onplay(on) when
- *  playing starts or stops. */
+/** Controls calling go(step); update(step, last, label, longest) shows where the example is (longest:
+ *  the length of the longest label, the room the label keeps); onplay(on) when playing starts or stops. */
 export function controls(root, go, { onplay = () => {} } = {}) {
   let step = 0;
   let last = 0;
@@ -84,7 +84,7 @@ export function controls(root, go, { onplay = () => {} } = {}) {
 
   return {
     el,
-    update(s, lastStep, text) {
+    update(s, lastStep, text, longest = text.length) {
       step = s;
       last = lastStep;
       // Only what changed is written: writing an attribute again, even to its own value, restyles
@@ -92,6 +92,9 @@ export function controls(root, go, { onplay = () => {} } = {}) {
       if (scrub.max !== String(last)) scrub.max = last;
       scrub.value = s;
       if (scrub.getAttribute('aria-valuetext') !== text) scrub.setAttribute('aria-valuetext', text);
+      // The label's box is strict (fixed): wide enough for "Step 16384 of 16384" at 64 groups too.
+      if (label.style.getPropertyValue('--tconv-label-chars') !== String(longest))
+        label.style.setProperty('--tconv-label-chars', longest);
       setText(label, text);
       if (timer && s >= last) toggle(false);
     },

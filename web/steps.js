@@ -48,6 +48,15 @@ export function stateName(trace, view, s, driver = 'scatter') {
   return by === 'scatter' ? 'Bias: output' : 'Output';
 }
 
+/** The length of a view's longest state name (the step label's room): its last step's, or a later
+ *  state's ("Carve: output"). */
+export function longestStateName(trace, view, driver = 'scatter') {
+  let longest = 0;
+  for (let s = stepCount(trace, view, driver); s <= lastState(trace, view, driver); s++)
+    longest = Math.max(longest, stateName(trace, view, s, driver).length);
+  return longest;
+}
+
 /** A state from the `step` attribute's text or value: a number, or 'end' (the last state). */
 export function stateFrom(step, trace, view, driver) {
   const last = lastState(trace, view, driver);

@@ -12,7 +12,7 @@ import { inspect, soFar } from './provenance.js';
 import { ChannelStrip, drawnWords, groupsOf, ruleWords } from './channels.js';
 import { budgeted } from './grid.js';
 import { ScatterView } from './scatter-view.js';
-import { lastState, outputCells, stateName, stepCount, views } from './steps.js';
+import { lastState, longestStateName, outputCells, stateName, stepCount, views } from './steps.js';
 
 /** How the views that are not the default are loaded: on demand (the page's first load has none of
  *  them; esbuild splits them into their own files). The element passes modules it imports itself. */
@@ -289,7 +289,12 @@ export class Viz {
     // "Playing" once and waits for the pause or the end (a sentence every 0.9 s would pile up).
     this.spoken = words.short;
     if (!this.controls.playing) setText(this.status, words.short);
-    this.controls.update(s, last, stateName(trace, this.view, s, this.driver));
+    this.controls.update(
+      s,
+      last,
+      stateName(trace, this.view, s, this.driver),
+      longestStateName(trace, this.view, this.driver),
+    );
     if (this.picked)
       this.#point(this.picked.kind === 'buffer' ? 'intermediate' : this.picked.kind, this.picked.cell, true);
     this.onstep(s);

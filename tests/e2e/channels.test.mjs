@@ -491,6 +491,18 @@ describe('the element with 64 groups', () => {
     );
     await page.$eval('#big', (el) => el.setAttribute('step', String(40 * 256 + 17)));
     await page.$eval('#big', () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    // The step label's fixed box holds five-digit counts whole (it showed "Step 10257 of").
+    const label = await page.$eval('#big', (el) => {
+      // A strict box clips its text: a wrapped line or an overflow would be painted away.
+      const box = el.shadowRoot.querySelector('.step-label');
+      const range = document.createRange();
+      range.selectNodeContents(box);
+      const [text, outer] = [range.getBoundingClientRect(), box.getBoundingClientRect()];
+      const fits = text.right <= outer.right + 0.5 && text.bottom <= outer.bottom + 0.5;
+      return { text: box.textContent, fits, width: outer.width };
+    });
+    assert.equal(label.text, `Step ${40 * 256 + 17} of ${64 * 256}`);
+    assert.ok(label.fits, `the label's ${label.width} px cut "${label.text}"`);
     assert.deepEqual(
       await page.$eval('#big', buf),
       Array.from(trace.bufferAfter(40 * 256 + 17, { outChannels: [40, 1] }).data, fmt),
