@@ -630,8 +630,11 @@ describe('layout', () => {
     test(`${width}×${height}: every step's description shows all its words; stepping moves neither the grids nor the buttons`, async () => {
       const page = await open('', { width, height, reducedMotion: 'reduce' });
       await page.$eval('#ex2 .scatter .buf', (el) => el.scrollIntoView({ block: 'center' }));
+      // Read after the frame is painted, as the reader sees it: the box takes its text's height in
+      // that frame's ResizeObserver callback (fitted()), after the click's task.
       const where = () =>
-        page.evaluate(() => {
+        page.evaluate(async () => {
+          await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
           const desc = document.querySelector('#ex2 .desc');
           const box = desc.getBoundingClientRect();
           return {
