@@ -320,7 +320,13 @@ export function parseValues(text, dims) {
   const rows = t
     .split(/\s*[;\n]\s*/)
     .filter(Boolean)
-    .map((row) => row.split(/[\s,]+/).map(value));
+    .map((row) => {
+      // Two commas with nothing between (or one at an end) leave out a value: read as one separator,
+      // `1,,3` would silently be the two values 1 3, a smaller size than was typed.
+      if (/(^|,)\s*(,|$)/.test(row))
+        throw new SyntaxError(`a comma with no value beside it in “${row.slice(0, 40)}”: write 1 2; 3 4 or 1,2;3,4`);
+      return row.split(/[\s,]+/).map(value);
+    });
   return counted(dims === 1 && rows.length === 1 ? rows[0] : rows);
 }
 

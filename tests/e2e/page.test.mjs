@@ -400,6 +400,7 @@ describe('the parameter panel', () => {
     ['input[aria-label="dilation"]', '-1', 'dilation', /^dilation must be from 1 to 16, got -1/],
     ['input[aria-label="bias"]', '1e200', 'bias', /^bias\[0\] = 1e\+200 is larger in magnitude than the limit 1e\+100/],
     ['.paste[aria-label="input"]', '[1, 2', 'input', /cannot read/],
+    ['.paste[aria-label="input"]', '2,,3', 'input', /^a comma with no value beside it in “2,,3”/],
     ['.paste[aria-label="kernel / weight"]', '1 x 3', 'weight', /^kernel\[1\] must be a number, got "x"/],
     [
       'input[aria-label="input length"]',
