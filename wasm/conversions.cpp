@@ -70,6 +70,7 @@ val axis_geometry(const AxisGeometry& g) {
   put(out, "output", g.output);
   put(out, "carveStart", g.carve_start);
   put(out, "carveEnd", g.carve_end);
+  put(out, "overlap", val(g.overlap == Overlap::even ? "even" : g.overlap == Overlap::uneven ? "uneven" : "holes"));
   return out;
 }
 

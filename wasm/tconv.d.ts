@@ -48,6 +48,12 @@ export interface AxisGeometry {
   carveStart: number;
   /** Cells cut at the end: padding - outputPadding (negative: cells kept beyond the uncropped result). */
   carveEnd: number;
+  /** How the kernel copies overlap in the interior of a long input (the checkerboard question):
+   *  'even' (stride divides the kernel and shares no factor with the dilation: every interior cell
+   *  receives the same number of products), 'uneven' (neighbouring cells receive different numbers),
+   *  'holes' (some interior cells receive none: kernel smaller than the stride, or stride and
+   *  dilation share a factor). */
+  overlap: 'even' | 'uneven' | 'holes';
 }
 
 /** One step: one input element adds value x its kernel slice into every output channel of its group. */

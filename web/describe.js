@@ -2,7 +2,7 @@
 // number comes from the trace (the step's origin, the window, the counts, the contributions); the
 // page only chooses which to say.
 import { cellAt, cellName, indexIn, signed, sizes, tapName } from './cells.js';
-import { counted, fmt, size } from './dom.js';
+import { axisNames, counted, fmt, size } from './dom.js';
 import { scatterState, stepCount } from './steps.js';
 
 const num = (v) => signed(fmt(v));
@@ -168,4 +168,40 @@ export function describeMatrix(trace, s, by) {
     text: `Column ${s - 1} of Cᵀ: input element ${s - 1}’s kernel copy, flattened. y += x[${s - 1}] × column ${s - 1} (= ${num(trace.input.data[s - 1])} × column ${s - 1}).`,
     short: `Column ${s - 1}.`,
   };
+}
+
+// Why the copies overlap as they do, per kind of the core's `overlap` of an axis.
+const overlapWords = {
+  even: (a) =>
+    `kernel ${a.kernel} is a multiple of stride ${a.stride}${a.dilation > 1 ? `, which shares no factor with dilation ${a.dilation}` : ''}: away from the borders of a long enough input every cell receives the same number of products, an even overlap`,
+  uneven: (a) =>
+    `kernel ${a.kernel} is not a multiple of stride ${a.stride}: neighbouring cells receive different numbers of products, an uneven overlap`,
+  holes: (a) =>
+    a.kernel < a.stride
+      ? `kernel ${a.kernel} is smaller than stride ${a.stride}: the copies leave gaps, cells that receive no product`
+      : `stride ${a.stride} and dilation ${a.dilation} share a factor: the kernel’s taps skip some positions between two copies, cells that receive no product`,
+};
+const sameAxis = (a, b) => a.kernel === b.kernel && a.stride === b.stride && a.dilation === b.dilation;
+const listed = (values) => values.slice(0, 9).join(', ') + (values.length > 9 ? ` and ${values.length - 9} more` : '');
+
+/**
+ * The checkerboard's rule in the reader's numbers: per axis, how the core says its copies overlap
+ * and why, then the counts along the output's middle line across it (lines[axis], the core's counts).
+ */
+export function checkerboardRule(trace, lines) {
+  const axes = trace.axes;
+  const reads =
+    axes.length === 1
+      ? `the output’s counts read ${listed(lines[0])}`
+      : `the output’s middle column reads ${listed(lines[0])}, its middle row ${listed(lines[1])}`;
+  const rules =
+    axes.length === 1
+      ? overlapWords[axes[0].overlap](axes[0])
+      : sameAxis(axes[0], axes[1])
+        ? `along both axes, ${overlapWords[axes[0].overlap](axes[0])}`
+        : axes.map((a, i) => `along the ${axisNames[2][i]}, ${overlapWords[a.overlap](a)}`).join('; ');
+  const checkerboard = axes.some((a) => a.overlap !== 'even')
+    ? ' This unevenness is the checkerboard pattern of transposed convolutions.'
+    : '';
+  return `${rules[0].toUpperCase()}${rules.slice(1)}. Here ${reads}.${checkerboard}`;
 }

@@ -3,9 +3,9 @@
 // products per cell (the checkerboard), and the size formulas, rendered into any root (the page's
 // <section>, or a <tconv-viz> shadow root with viz.css linked inside). Every value and size shown
 // comes from the core's trace session; this module decides what to show and how to say it.
-import { cellAt, indexIn, shape2d, sizes } from './cells.js';
+import { cellAt, indexIn, sizes } from './cells.js';
 import { controls } from './controls.js';
-import { describeGather, describeMatrix, describeScatter } from './describe.js';
+import { checkerboardRule, describeGather, describeMatrix, describeScatter } from './describe.js';
 import { axisNames, fitted, fmt, h, refit, scrollable, setText, size } from './dom.js';
 import { formulas } from './formulas.js';
 import { inspect, soFar } from './provenance.js';
@@ -532,26 +532,17 @@ export class Viz {
       const b = indexIn([co, ...out.slice(1).map((p, a) => p + carve[a])], bufS);
       view.output.heat(i, level(counts[co * bufArea + b]), counts[co * bufArea + b]);
     }
-    // The counts along the middle row of the output: how they repeat is the lesson.
-    const [orows, ocols] = shape2d(outS);
-    const r = Math.floor(orows / 2);
-    const row = [];
-    for (let c = 0; c < ocols; c++) {
-      const out = cellAt(co, r * ocols + c, outS);
-      row.push(counts[co * bufArea + indexIn([co, ...out.slice(1).map((p, a) => p + carve[a])], bufS)]);
-    }
-    // Even overlap: the cells below the most products form only a run at each end (the borders);
-    // uneven: they recur inside too.
-    const most = Math.max(...row);
-    const first = row.indexOf(most);
-    const last = row.lastIndexOf(most);
-    const even = row.slice(first, last + 1).every((c) => c === most);
-    const a = trace.axes[trace.axes.length - 1];
-    const words = even
-      ? `Kernel ${a.kernel}, stride ${a.stride}: inside the output every cell receives ${most} ${most === 1 ? 'product' : 'products'} along this axis, an even overlap; only the borders receive fewer.`
-      : `Kernel ${a.kernel}, stride ${a.stride}: the counts along a row go ${row.slice(0, 8).join(', ')}${row.length > 8 ? ', …' : ''}. Neighbouring cells receive different numbers of products: this unevenness is the checkerboard pattern of transposed convolutions.`;
+    // The counts the core gave along the output's middle line across each axis (the middle column
+    // for the height, the middle row for the width): the rule's example, in the reader's numbers.
+    const middle = outS.map((n) => Math.floor(n / 2));
+    const lines = outS.map((n, axis) =>
+      Array.from({ length: n }, (_, p) => {
+        const at = middle.map((m, a) => (a === axis ? p : m) + carve[a]);
+        return counts[co * bufArea + indexIn([co, ...at], bufS)];
+      }),
+    );
     this.countsKey.replaceChildren(
-      h('p', { className: 'rule', textContent: words }),
+      h('p', { className: 'rule', textContent: checkerboardRule(trace, lines) }),
       h(
         'ul',
         { className: 'legend heat-legend', 'aria-label': 'Products per cell' },

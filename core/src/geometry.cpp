@@ -1,6 +1,7 @@
 #include "tconv/geometry.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace tconv {
 
@@ -14,6 +15,19 @@ AxisSizes axis_sizes(std::int64_t input, std::int64_t kernel, const AxisParams& 
   const std::int64_t intermediate = (input - 1) * params.stride + span;
   const std::int64_t output = intermediate - std::int64_t{2} * params.padding + params.output_padding;
   return {span, intermediate, output};
+}
+
+bool even_overlap(int kernel_size, int stride, int dilation) {
+  return std::gcd(stride, dilation) == 1 && kernel_size % stride == 0;
+}
+
+bool has_holes(int kernel_size, int stride, int dilation) {
+  return std::gcd(stride, dilation) > 1 || kernel_size < stride;
+}
+
+Overlap overlap(int kernel_size, int stride, int dilation) {
+  if (has_holes(kernel_size, stride, dilation)) return Overlap::holes;
+  return even_overlap(kernel_size, stride, dilation) ? Overlap::even : Overlap::uneven;
 }
 
 std::vector<AxisGeometry> geometry(const Spec& spec) {
@@ -32,6 +46,7 @@ std::vector<AxisGeometry> geometry(const Spec& spec) {
     // output_padding larger than padding reaches past the uncropped result: those cells
     // receive no product, but the buffer must hold them so the carve can keep them.
     g.buffer = g.intermediate + std::max(0, -g.carve_end);
+    g.overlap = overlap(g.kernel, g.params.stride, g.params.dilation);
     axes.push_back(g);
   }
   return axes;

@@ -161,14 +161,6 @@ Result<std::vector<int>> read_required(const JsonValue& root, std::string_view k
 
 }  // namespace
 
-bool even_overlap(int kernel_size, int stride, int dilation) {
-  return std::gcd(stride, dilation) == 1 && kernel_size % stride == 0;
-}
-
-bool has_holes(int kernel_size, int stride, int dilation) {
-  return std::gcd(stride, dilation) > 1 || kernel_size < stride;
-}
-
 bool common_recipe(const Solution& s) {
   if (s.dilation != 1 || s.output_padding != 0) return false;
   const bool no_overlap = s.kernel_size == s.stride && s.padding == 0;

@@ -17,16 +17,17 @@ namespace {
 
 using Key = std::tuple<int, int, int, int, int, bool>;  // kernel, stride, padding, output_padding, dilation, even
 
-// Overlap by counting: scatter a long input of ones and read the interior cells' product counts.
-bool counted_even(int k, int s, int d) {
+// The interior cells' product counts, by scattering a long input of ones.
+std::set<int> interior_counts(int k, int s, int d) {
   const int in = 2 * (k * d + s) + 3;
   std::vector<int> counts(static_cast<size_t>((in - 1) * s + d * (k - 1) + 1));
   for (int i = 0; i < in; ++i)
     for (int t = 0; t < k; ++t) ++counts[static_cast<size_t>(i * s + t * d)];
   std::set<int> interior;
   for (int x = (k - 1) * d; x <= (in - 1) * s; ++x) interior.insert(counts[static_cast<size_t>(x)]);
-  return interior.size() == 1;
+  return interior;
 }
+bool counted_even(int k, int s, int d) { return interior_counts(k, s, d).size() == 1; }
 
 struct Query {
   int dims;
@@ -182,6 +183,26 @@ TEST(Solve, OverlapIsTheCheckerboardQuestion) {
   for (int k = 1; k <= 9; ++k)
     for (int s = 1; s <= 6; ++s)
       for (int d = 1; d <= 4; ++d) EXPECT_EQ(even_overlap(k, s, d), counted_even(k, s, d)) << k << " " << s << " " << d;
+}
+
+TEST(Solve, EachAxisOfASpecSaysHowItsCopiesOverlap) {
+  for (int k = 1; k <= 9; ++k)
+    for (int s = 1; s <= 6; ++s)
+      for (int d = 1; d <= 4; ++d) {
+        const std::set<int> interior = interior_counts(k, s, d);
+        const Overlap counted = interior.count(0) != 0 ? Overlap::holes
+                                : interior.size() == 1 ? Overlap::even
+                                                       : Overlap::uneven;
+        EXPECT_EQ(overlap(k, s, d), counted) << k << " " << s << " " << d;
+      }
+  // Per axis: the seed's 2D example (kernel 3, stride 2) is uneven along both axes, whatever the
+  // input's size; a stride of 2 × 1 makes the width even.
+  const Result<Spec> spec =
+      parse_spec(R"({"dims":2,"input":[[1,2],[3,4]],"kernel":[[1,1,1],[0,0,0],[-1,-1,-1]],"stride":[2,1]})");
+  ASSERT_TRUE(spec.ok());
+  const std::vector<AxisGeometry> axes = geometry(spec.value());
+  EXPECT_EQ(axes[0].overlap, Overlap::uneven);
+  EXPECT_EQ(axes[1].overlap, Overlap::even);
 }
 
 TEST(Solve, QueriesAreCheckedLikeSpecs) {

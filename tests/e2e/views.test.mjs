@@ -321,6 +321,50 @@ describe('provenance everywhere, linked across the views', () => {
 });
 
 describe('the checkerboard', () => {
+  // The rule is the core's per axis (trace.axes[a].overlap), whatever the input's size; the counts it
+  // quotes are the output's along its middle lines.
+  const both = 'neighbouring cells receive different numbers of products, an uneven overlap';
+  const even =
+    'away from the borders of a long enough input every cell receives the same number of products, an even overlap';
+  const pattern = ' This unevenness is the checkerboard pattern of transposed convolutions.';
+  for (const [n, query, rule] of [
+    [
+      2,
+      '',
+      `Along both axes, kernel 3 is not a multiple of stride 2: ${both}. Here the output’s middle column reads 2, 4, 2, its middle row 2, 4, 2.${pattern}`,
+    ],
+    [
+      2,
+      '?in2=1,2;3,4&k2=1,1,1;0,0,0;-1,-1,-1&s2=2,1&p2=1',
+      `Along the height, kernel 3 is not a multiple of stride 2: ${both}; along the width, kernel 3 is a multiple of stride 1: ${even}. Here the output’s middle column reads 2, 4, 2, its middle row 4, 4.${pattern}`,
+    ],
+    [
+      1,
+      '?in1=1,2,3&k1=1,1,1,1,1&s1=2&d1=2',
+      `Stride 2 and dilation 2 share a factor: the kernel’s taps skip some positions between two copies, cells that receive no product. Here the output’s counts read 1, 0, 2, 0, 3, 0, 3, 0, 3 and 4 more.${pattern}`,
+    ],
+    [
+      1,
+      '?in1=2,3&k1=1,2,3&s1=3',
+      `Kernel 3 is a multiple of stride 3: ${even}. Here the output’s counts read 1, 1, 1, 1, 1, 1.`,
+    ],
+    [
+      1,
+      '?in1=1,2,3&k1=1,1,1&d1=2',
+      `Kernel 3 is a multiple of stride 1, which shares no factor with dilation 2: ${even}. Here the output’s counts read 1, 1, 2, 1, 2, 1, 1.`,
+    ],
+    [
+      1,
+      '?in1=1,2&k1=1&s1=2',
+      `Kernel 1 is smaller than stride 2: the copies leave gaps, cells that receive no product. Here the output’s counts read 1, 0, 1.${pattern}`,
+    ],
+  ])
+    test(`the rule per axis from the core: example ${n} ${query || 'as it opens'}`, async () => {
+      const page = await open(query);
+      await page.click(`#ex${n} .counts-toggle`);
+      assert.equal(await text(page, `#ex${n} .counts-key .rule`), rule);
+    });
+
   for (const [kernel, even] of [
     ['1,1,1', false],
     ['1,1,1,1', true],
@@ -346,12 +390,12 @@ describe('the checkerboard', () => {
       const legend = await page.$$eval('#ex1 .heat-legend li', (lis) => lis.map((li) => li.textContent));
       assert.deepEqual(legend, distinct.map(String));
       const rule = await text(page, '#ex1 .counts-key .rule');
-      if (even) assert.match(rule, /every cell receives 2 products along this axis, an even overlap/);
-      else
-        assert.match(
-          rule,
-          /the counts along a row go 1, 1, 2, 1, 2, 1, 2, 1, ….*this unevenness is the checkerboard pattern/,
-        );
+      assert.equal(
+        rule,
+        even
+          ? 'Kernel 4 is a multiple of stride 2: away from the borders of a long enough input every cell receives the same number of products, an even overlap. Here the output’s counts read 1, 1, 2, 2, 2, 2, 2, 2, 2 and 3 more.'
+          : 'Kernel 3 is not a multiple of stride 2: neighbouring cells receive different numbers of products, an uneven overlap. Here the output’s counts read 1, 1, 2, 1, 2, 1, 2, 1, 2 and 2 more. This unevenness is the checkerboard pattern of transposed convolutions.',
+      );
       trace.dispose();
       await page.locator('#ex1').screenshot({ path: shotPath(`checkerboard-k${kernel.split(',').length}-s2`) });
     });

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tconv/geometry.hpp"
 #include "tconv/result.hpp"
 
 namespace tconv {
@@ -44,15 +45,6 @@ Result<SolveQuery> parse_solve_query(std::string_view json);
 /// Every combination in the ranges (padding >= 0, 0 <= output_padding < max(stride, dilation)) that
 /// gives exactly the output size, per axis, ranked.
 SolveResult solve(const SolveQuery& query);
-
-/// Even overlap (the checkerboard question): in the interior of a long input, cell x receives one
-/// product per kernel tap t with t*dilation = x (mod stride); the count is the same for every cell
-/// exactly when stride divides the kernel size and gcd(stride, dilation) = 1.
-bool even_overlap(int kernel_size, int stride, int dilation);
-
-/// Some interior cells receive no product at all (kernel smaller than the stride, or taps that skip
-/// residues because gcd(stride, dilation) > 1).
-bool has_holes(int kernel_size, int stride, int dilation);
 
 /// A common recipe: kernel = stride with padding 0 (no overlap), kernel = 2 * stride with padding =
 /// stride / 2, or stride 1 with an odd kernel and padding (k - 1) / 2 (the size kept); dilation 1 and
