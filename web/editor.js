@@ -55,7 +55,7 @@ export class Editor {
     this.sizes = {};
     const sizeRow = (name, label) => {
       const inputs = this.names.map((axis) => number(`${label} ${axis}`, `${name}-size`, { className: 'num size' }));
-      for (const input of inputs) input.addEventListener('input', () => this.resize(name));
+      for (const input of inputs) this.#typedFrom(input, () => this.resize(name));
       this.sizes[name] = inputs;
       return h(
         'div',
@@ -68,7 +68,7 @@ export class Editor {
     this.channels = {};
     const channelRow = (name, label) => {
       const input = number(label, name, { className: 'num size' });
-      input.addEventListener('input', () => this.reshapeChannels(name));
+      this.#typedFrom(input, () => this.reshapeChannels(name));
       this.channels[name] = input;
       return h('div', { className: 'param' }, h('span', { className: 'pname', textContent: label }), input, msg(name));
     };
@@ -183,6 +183,7 @@ export class Editor {
 
   /** Fills every field from a spec (a preset, the URL, or values the core accepted). */
   load(spec) {
+    this.#typing = null;
     const { input, weight } = withChannels(spec);
     this.values = { input, weight };
     this.single = Boolean(spec.kernel);
@@ -243,6 +244,7 @@ export class Editor {
   /** One value typed in a grid of the view: where 'input' (cell [c, ...position]) or 'kernel' (tap
    *  [c_in, c_out_in_group, ...position]). The text goes to the core as typed; it names what is wrong. */
   editCell(where, cell, text) {
+    this.#typing = null;
     const key = where === 'input' ? 'input' : 'weight';
     let level = this.values[key];
     for (const index of cell.slice(0, -1)) level = level?.[index];
@@ -274,6 +276,7 @@ export class Editor {
 
   /** A pasted matrix: `1 2; 3 4` or JSON, with or without the channel levels. */
   pasted(name) {
+    this.#typing = null;
     let parsed;
     try {
       parsed = parseValues(this.paste[name].value, this.dims);
@@ -320,6 +323,24 @@ export class Editor {
     this.channels.out_channels.value = (weight[0]?.length ?? 1) * (Number(this.channels.groups.value) || 1);
   }
 
+  // The values as they were when the reader began typing in a size or channel field, and that field.
+  #typing = null;
+
+  /** Calls apply() at each input to a size or channel field, from the values as they were when the
+   *  reader began typing in it: a size typed digit by digit ("1", then "12") is applied from them
+   *  each time, so the "1" on the way does not cut away what "12" keeps. Leaving the field, or any
+   *  other change of the values, makes the values then the ones to start from. */
+  #typedFrom(field, apply) {
+    field.addEventListener('input', () => {
+      if (this.#typing?.field !== field) this.#typing = { field, values: { ...this.values } };
+      this.values = { ...this.#typing.values };
+      apply();
+    });
+    field.addEventListener('blur', () => {
+      if (this.#typing?.field === field) this.#typing = null;
+    });
+  }
+
   /** New sizes: keep the values that still fit, new cells 0. Sizes are the core's to refuse. A size
    *  over what the page draws is answered with the output's shape for any size (onoversize). */
   resize(name) {
@@ -352,6 +373,7 @@ export class Editor {
   /** Opens parameters chosen elsewhere (the solver): sizes per axis and the axis parameters; new
    *  kernel cells are 1, new input cells 0. */
   setParams({ input_size, kernel_size, ...params }) {
+    this.#typing = null;
     const perAxis = (v, a) => [].concat(v)[Math.min(a, [].concat(v).length - 1)];
     for (const [key, v] of Object.entries(params)) this.params[key]?.forEach((el, a) => (el.value = perAxis(v, a)));
     this.sizes.input.forEach((el, a) => (el.value = perAxis(input_size, a)));
@@ -423,6 +445,7 @@ export class Editor {
 
   /** Random small integers in every input and weight value, for a quick start. */
   randomize() {
+    this.#typing = null;
     const draw = (v) => (Array.isArray(v) ? v.map(draw) : Math.floor(Math.random() * 7) - 3);
     this.values.input = draw(this.values.input);
     this.values.weight = draw(this.values.weight);

@@ -231,6 +231,37 @@ describe('the parameter panel', () => {
     assert.equal(await field('kernel / weight'), '1 2 0');
   });
 
+  test('a size or channel count typed digit by digit keeps the values the whole number keeps', async () => {
+    const page = await open('?in1=2,3,4,5&k1=1,2,3');
+    await page.$eval('#ex1 .more', (d) => (d.open = true));
+    const field = (name) => page.inputValue(`#ex1 .paste[aria-label="${name}"]`);
+    const typeInto = async (label, text) => {
+      await page.click(`#ex1 input[aria-label="${label}"]`);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+    };
+    // "1" on the way to "12" must not cut the input to one value.
+    await typeInto('input length', '12');
+    assert.equal(await field('input'), '2 3 4 5 0 0 0 0 0 0 0 0');
+    // Still in the field: a new number starts from the values as they were, not from the 12.
+    await typeInto('input length', '6');
+    assert.equal(await field('input'), '2 3 4 5 0 0');
+    // Left and typed in again: the 6 values are the ones to start from.
+    await page.click(`#ex1 input[aria-label="kernel length"]`);
+    await typeInto('input length', '3');
+    assert.equal(await field('input'), '2 3 4');
+
+    const two = await open('?in1=[[1,2],[3,4]]&w1=[[[1,1]],[[1,-1]]]&g1=2');
+    await two.$eval('#ex1 .more', (d) => (d.open = true));
+    await two.click('#ex1 input[aria-label="in channels"]');
+    await two.keyboard.press('Control+A');
+    await two.keyboard.type('12');
+    await two.keyboard.press('Control+A');
+    await two.keyboard.type('2');
+    assert.equal(await two.inputValue('#ex1 .paste[aria-label="input"]'), '1 2; 3 4');
+    assert.equal(await two.inputValue('#ex1 .paste[aria-label="kernel / weight"]'), '[[[1,1]],[[1,-1]]]');
+  });
+
   test('values pasted with another number of input channels: the other field follows, and a note says so', async () => {
     const page = await open('?step1=0');
     await page.$eval('#ex1 .more', (d) => (d.open = true));
