@@ -454,8 +454,10 @@ export class Editor {
     this.changed();
   }
 
-  /** The core's refusal at its field and axis (or the example as a whole). */
-  show({ field, axis = null, message }) {
+  /** The core's refusal at its field and axis (or the example as a whole). drawn: what the pictures
+   *  show meanwhile, 'last' (the last valid example) or 'seed' (a link refused before anything of
+   *  it was valid: the example the page opens with). */
+  show({ field, axis = null, message, drawn = 'last' }) {
     this.clear();
     // A message in the closed section opens it, so that it is seen.
     if (['input', 'kernel', 'weight', 'in_channels', 'out_channels', 'groups'].includes(field)) this.more.open = true;
@@ -463,7 +465,8 @@ export class Editor {
     const array = field === 'kernel' || field === 'weight' ? 'kernel' : field === 'input' ? 'input' : null;
     const size = array !== null && axis !== null && axis !== undefined;
     const name = size ? `${array}-size` : array === 'kernel' ? 'weight' : this.msgs[field] ? field : 'spec';
-    this.msgs[name].textContent = `${message}. The pictures still show the last valid example.`;
+    const pictures = drawn === 'seed' ? 'show the example the page opens with' : 'still show the last valid example';
+    this.msgs[name].textContent = `${message}. The pictures ${pictures}.`;
     const inputs =
       this.params[field] ??
       (size ? this.sizes[array] : null) ??

@@ -101,13 +101,14 @@ try {
       editor.show({
         field: unread.field ?? 'spec',
         message: `this link’s ${unread.field === 'weight' ? 'kernel' : (unread.field ?? 'values')} cannot be read: ${unread.message}`,
+        drawn: 'seed',
       });
     try {
       show(check(api, state[n].spec), state[n].step, state[n].spec);
     } catch (e) {
       // A link with a spec the core refuses: its values stay in the editor, the seed is drawn, and
       // the URL keeps the link's values until the user makes them valid.
-      editor.show(asError(e));
+      editor.show({ ...asError(e), drawn: 'seed' });
       show(api.trace(seed[n]), 0, seed[n]);
     }
     if (state[n].unknownView && !editor.showing()) editor.note(state[n].unknownView);

@@ -592,6 +592,8 @@ describe('state in the URL', () => {
       const messages = await page.$$eval('.msg', (ms) => ms.filter((m) => m.textContent).map((m) => m.id));
       assert.deepEqual(messages, id ? [id] : [], 'one message, at the field');
       if (id) assert.match(await text(page, `#${id}`), message);
+      // Nothing of a refused link was ever valid: the pictures are the example the page opens with.
+      if (marked) assert.match(await text(page, `#${id}`), /\. The pictures show the example the page opens with\.$/);
       assert.deepEqual(
         await page.$$eval('[aria-invalid=true]', (els) => els.map((el) => el.getAttribute('aria-label'))),
         marked ? [marked] : [],
