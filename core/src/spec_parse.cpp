@@ -137,7 +137,8 @@ class NestedArrayReader {
     const size_t expected_size = static_cast<size_t>(out_.shape[level]);
     if (value.items.size() != expected_size) {
       error_ = error(std::string(name_) + " is ragged: " + path() + " has " + std::to_string(value.items.size()) +
-                     " elements but the first array at this level has " + std::to_string(expected_size));
+                     (value.items.size() == 1 ? " element" : " elements") + " but the first array at this level has " +
+                     std::to_string(expected_size));
       return false;
     }
     at_.push_back(0);

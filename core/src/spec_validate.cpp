@@ -118,9 +118,10 @@ std::optional<Error> check_channels(const Spec& spec, const Limits& lim) {
         Text() << "output has " << spec.out_channels << " channels, over the limit of " << lim.max_channels, f.weight,
         -1, 1, lim.max_channels);
   if (!spec.bias.empty() && spec.bias.size() != static_cast<size_t>(spec.out_channels))
-    return range_error(Text() << "bias has " << spec.bias.size() << " values but there are " << spec.out_channels
-                              << " output channels: give " << spec.out_channels
-                              << (spec.out_channels == 1 ? " value" : " values"),
+    return range_error(Text() << "bias has " << spec.bias.size() << (spec.bias.size() == 1 ? " value" : " values")
+                              << (spec.out_channels == 1 ? " but there is " : " but there are ") << spec.out_channels
+                              << (spec.out_channels == 1 ? " output channel" : " output channels") << ": give "
+                              << spec.out_channels << (spec.out_channels == 1 ? " value" : " values"),
                        "bias", -1, spec.out_channels, spec.out_channels);
   return std::nullopt;
 }

@@ -157,7 +157,7 @@ TEST(SpecStructure, TooDeepNestingNamesTheLayout) {
 
 TEST(SpecStructure, RaggedArrayNamesTheRow) {
   EXPECT_EQ(parse_error(R"({"dims":2,"input":[[1,2],[3]],"kernel":[[1]]})"),
-            "input is ragged: input[1] has 1 elements but the first array at this level has 2");
+            "input is ragged: input[1] has 1 element but the first array at this level has 2");
   EXPECT_EQ(parse_error(R"({"dims":2,"input":[[1,2],3],"kernel":[[1]]})"),
             "input[1] must be an array, got 3; input must be [H][W] (2 levels of arrays)");
   EXPECT_EQ(parse_error(R"({"dims":2,"input":[[1,2]],"kernel":[[1],[1,[2]]]})"),
@@ -325,9 +325,9 @@ TEST(PyTorchRules, WeightChannelsMustMatchInputChannels) {
 }
 
 TEST(PyTorchRules, BiasNeedsOneValuePerOutputChannel) {
-  EXPECT_EQ(parse_error(with(R"("bias":[1,2])")), "bias has 2 values but there are 1 output channels: give 1 value");
+  EXPECT_EQ(parse_error(with(R"("bias":[1,2])")), "bias has 2 values but there is 1 output channel: give 1 value");
   EXPECT_EQ(parse_error(full("[[1],[2]]", "[[[1]],[[1]]]", R"("groups":2,"bias":[1])")),
-            "bias has 1 values but there are 2 output channels: give 2 values");
+            "bias has 1 value but there are 2 output channels: give 2 values");
 }
 
 // --- size limits ----------------------------------------------------------------------------
