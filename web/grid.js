@@ -307,9 +307,16 @@ export class Grid {
 
   /** The caption; it wraps only between the parts around ' · '. */
   label(text) {
+    // A caption breaks only between its parts: inside one, no break at a space, a hyphen
+    // ("Zero-inserted") or between two indices ("w[0][1]").
     text = text
       .split(' · ')
-      .map((part) => part.replaceAll(' ', '\u00a0'))
+      .map((part) =>
+        part
+          .replaceAll(' ', '\u00a0')
+          .replace(/(\p{L})-(?=\p{L})/gu, '$1\u2011')
+          .replaceAll('][', ']\u2060['),
+      )
       .join(' · ');
     if (this.caption.textContent !== text) this.caption.textContent = text;
   }

@@ -320,6 +320,58 @@ describe('provenance everywhere, linked across the views', () => {
   });
 });
 
+describe('captions', () => {
+  // Each part of a caption (between its ' · ') stays on one line: "Zero-" / "inserted" and "w[0]" /
+  // "[0]" broke at a hyphen and between two indices.
+  const groups3 = `?in2=${JSON.stringify([[[1]], [[2]], [[3]]])}&w2=${JSON.stringify([
+    [
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    ],
+    [
+      [
+        [5, 6],
+        [7, 8],
+      ],
+    ],
+    [
+      [
+        [9, 1],
+        [2, 3],
+      ],
+    ],
+  ])}&g2=3&v2=all`;
+  for (const width of [360, 1280])
+    for (const query of ['?v2=all', groups3])
+      test(`${width} px, ${query.slice(0, 24)}…: no caption breaks inside a part`, async () => {
+        const page = await open(query, { width, height: 900 });
+        const broken = await page.$$eval('#ex2 .cap > span', (spans) =>
+          spans.flatMap((span) => {
+            const text = span.firstChild;
+            if (!text || text.nodeType !== Node.TEXT_NODE || !span.getClientRects().length) return [];
+            const parts = [];
+            let at = 0;
+            for (const part of text.data.split(' · ')) {
+              const range = document.createRange();
+              range.setStart(text, at);
+              range.setEnd(text, at + part.length);
+              const lines = new Set(
+                [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+              );
+              if (lines.size > 1) parts.push(part);
+              at += part.length + 3;
+            }
+            return parts;
+          }),
+        );
+        assert.deepEqual(broken, []);
+        const captions = await page.$$eval('#ex2 .cap > span', (spans) => spans.map((s) => s.textContent).join(' | '));
+        assert.match(captions, /Zero\u2011inserted,\u00a0padded\u00a0input/);
+      });
+});
+
 describe('the checkerboard', () => {
   // The rule is the core's per axis (trace.axes[a].overlap), whatever the input's size; the counts it
   // quotes are the output's along its middle lines.
