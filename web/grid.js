@@ -307,18 +307,13 @@ export class Grid {
 
   /** The caption; it wraps only between the parts around ' · '. */
   label(text) {
-    // A caption breaks only between its parts: inside one, no break at a space, a hyphen
-    // ("Zero-inserted") or between two indices ("w[0][1]").
-    text = text
-      .split(' · ')
-      .map((part) =>
-        part
-          .replaceAll(' ', '\u00a0')
-          .replace(/(\p{L})-(?=\p{L})/gu, '$1\u2011')
-          .replaceAll('][', ']\u2060['),
-      )
-      .join(' · ');
-    if (this.caption.textContent !== text) this.caption.textContent = text;
+    // A caption breaks only between its parts: each part is a box that does not wrap (it broke at a
+    // hyphen, "Zero-" / "inserted", and between two indices, "w[0]" / "[0]"), its spaces no-break.
+    const parts = text.split(' · ').map((part) => part.replaceAll(' ', '\u00a0'));
+    if (this.caption.textContent === parts.join(' · ')) return;
+    this.caption.replaceChildren(
+      ...parts.flatMap((part, i) => [...(i ? [' · '] : []), h('span', { className: 'part', textContent: part })]),
+    );
   }
 
   /** Moves the cell cursor to cell i (and focus, when the grid has it). */
