@@ -46,9 +46,13 @@ export function tapName(tap, single) {
 
 /** A number for a sentence: the real minus sign, and in parentheses when negative after an operator. */
 export const signed = (text, parenthesize = false) => {
-  const t = text.replace(/^-/, '−');
-  return parenthesize && t.startsWith('−') ? `(${t})` : t;
+  // A rounded number ("≈-0.04") has its sign after the mark.
+  const t = text.replace(/^(≈?)-/, '$1−');
+  return parenthesize && /^≈?−/.test(t) ? `(${t})` : t;
 };
+
+/** " = 4" or, for a number written rounded ("≈0.04"), " ≈ 0.04": never "= ≈". */
+export const equals = (text) => (text.startsWith('≈') ? ` ≈ ${text.slice(1)}` : ` = ${text}`);
 
 const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 /** "2 cells" (1D) or "2 × 2": a grid's extent in a caption. */

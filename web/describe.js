@@ -1,7 +1,7 @@
 // The words for each state of each view: the step description and its short spoken form. Every
 // number comes from the trace (the step's origin, the window, the counts, the contributions); the
 // page only chooses which to say.
-import { cellAt, cellName, indexIn, signed, sizes, tapName } from './cells.js';
+import { cellAt, cellName, equals, indexIn, signed, sizes, tapName } from './cells.js';
 import { axisNames, counted, fmt, size } from './dom.js';
 import { scatterState, stepCount } from './steps.js';
 
@@ -56,8 +56,8 @@ export function describeScatter(trace, s, step, channel = 0) {
           `rows ${step.origin[0]}–${step.origin[0] + step.span[0] - 1}, columns ${step.origin[1]}–${step.origin[1] + step.span[1] - 1}`;
     const sums = runningSums(trace, step, channel);
     return {
-      text: `Step ${s} of ${n}: ${element} = ${num(step.value)}. Add ${num(step.value)} × ${trace.singleChannel ? 'kernel' : `row ${step.channel} of the weight (its ${receivers(trace, step)})`} with ${corner}. ${sums}`,
-      short: `Step ${s} of ${n}: ${element} = ${num(step.value)}.`,
+      text: `Step ${s} of ${n}: ${element}${equals(num(step.value))}. Add ${num(step.value)} × ${trace.singleChannel ? 'kernel' : `row ${step.channel} of the weight (its ${receivers(trace, step)})`} with ${corner}. ${sums}`,
+      short: `Step ${s} of ${n}: ${element}${equals(num(step.value))}.`,
     };
   }
   if (state.kind === 'carve') {
@@ -121,7 +121,7 @@ function runningSums(trace, step, co) {
     const names = trace.singleChannel
       ? ''
       : `${sum((t) => `${cellName('x', t.input, false)}·${tapName(t.tap, false)}`)} = `;
-    return `${name}: ${count}${names}${sum((t, k) => (k ? signed(fmt(t.product), true) : num(t.product)))} = ${num(step.buffer.data[i])}`;
+    return `${name}: ${count}${names}${sum((t, k) => (k ? signed(fmt(t.product), true) : num(t.product)))}${equals(num(step.buffer.data[i]))}`;
   });
   const more = overlaps.length > sumsWritten ? ' (and more)' : '';
   return `Where copies now overlap, the cells hold sums: ${written.join('; ')}${more}.`;
@@ -146,7 +146,7 @@ export function describeGather(trace, s) {
   const name = cellName('out', cell, trace.singleChannel);
   return {
     text: `Cell ${s} of ${m}: ${name} is the window with its corner at (${cell.slice(1).join(', ')}) of the padded input: each tap multiplies the cell under it by the rotated kernel, and the products add up to ${name}.`,
-    short: `Cell ${s} of ${m}: ${name} = ${num(trace.output.data[s - 1])}.`,
+    short: `Cell ${s} of ${m}: ${name}${equals(num(trace.output.data[s - 1]))}.`,
   };
 }
 

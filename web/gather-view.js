@@ -4,7 +4,7 @@
 // One step per output cell. The padded input, the rotated kernel and every window come from the
 // trace (gather, gatherWindow); this module only marks which cells are input values, inserted zeros
 // or padding, and where the window is.
-import { cellAt, cellName, extent, indexIn, shape2d, signed, sizes } from './cells.js';
+import { cellAt, cellName, equals, extent, indexIn, shape2d, signed, sizes } from './cells.js';
 import { arrowTo, fmt, h, size } from './dom.js';
 import { Grid, mask } from './grid.js';
 import { outputCells } from './steps.js';
@@ -162,7 +162,7 @@ export class GatherView {
     const terms = onInput.map((t) => `${signed(fmt(t.value))}·${signed(fmt(t.weight), true)}`);
     const bias = trace.bias ? ` + ${signed(fmt(trace.bias[cell[0]]), true)} (bias)` : '';
     return (
-      `${cellName('out', cell, trace.singleChannel)} = ${terms.length ? terms.join(' + ') : '0'}${bias} = ${signed(fmt(value))}` +
+      `${cellName('out', cell, trace.singleChannel)} = ${terms.length ? terms.join(' + ') : '0'}${bias}${equals(signed(fmt(value)))}` +
       (others
         ? ` (${others} more ${others === 1 ? 'tap falls' : 'taps fall'} on inserted zeros or padding: products of 0).`
         : '.')

@@ -2,7 +2,7 @@
 // an answer of the trace session (contributions, reach, gatherWindow, matrixEntry) or a value of
 // the trace; this module only chooses the cells and the words.
 import { fmt } from './dom.js';
-import { cellName, cellOfFlat, flatIndex, signed, sizes, tapName } from './cells.js';
+import { cellName, cellOfFlat, equals, flatIndex, signed, sizes, tapName } from './cells.js';
 
 const number = (v) => signed(fmt(v));
 const factor = (v) => signed(fmt(v), true);
@@ -20,7 +20,7 @@ export function soFar(found, t, current) {
   if (t === undefined || !found.terms || found.where !== 'intermediate') return '';
   const done = found.terms.filter((term) => term.step <= t);
   if (done.length === found.terms.length) return '';
-  const sum = done.length ? `${done.map(product).join(' + ')} = ${number(current)}` : `0`;
+  const sum = done.length ? `${done.map(product).join(' + ')}${equals(number(current))}` : `0`;
   return ` After step ${t + 1} it holds ${sum} so far.`;
 }
 
@@ -66,7 +66,7 @@ export function inspect(trace, where, cell, step) {
     let sentence;
     if (terms.length === 0) {
       sentence =
-        `${name} = ${number(value)}: no kernel copy reached this cell${onOutput ? ' (output_padding keeps it)' : ''}` +
+        `${name}${equals(number(value))}: no kernel copy reached this cell${onOutput ? ' (output_padding keeps it)' : ''}` +
         (bias !== null ? `, so it holds only the bias ${number(bias)}.` : '.');
     } else {
       const shown = terms.slice(0, termsWritten);
@@ -76,7 +76,7 @@ export function inspect(trace, where, cell, step) {
         : `${shown.map((t) => `${cellName('x', t.input, false)}·${tapName(t.tap, false)}`).join(' + ')}${more ? ' + …' : ''} = `;
       sentence =
         `${name} = ${names}${shown.map(product).join(' + ')}${more ? ` + … (${more} more)` : ''}` +
-        `${bias !== null ? ` + ${factor(bias)} (bias)` : ''} = ${number(value)}`;
+        `${bias !== null ? ` + ${factor(bias)} (bias)` : ''}${equals(number(value))}`;
       sentence += terms.length > 1 ? `: the sum of ${terms.length} products.` : '.';
       if (!onOutput && !out) sentence += ' The carve cuts this cell off.';
     }
@@ -97,7 +97,7 @@ export function inspect(trace, where, cell, step) {
     const name = cellName('x', cell, single);
     const kept = reach.output.length;
     const sentence =
-      `${name} = ${number(value)}: step ${step + 1} adds ${number(value)} × ${single ? 'the kernel' : `its kernels (row ${cell[0]} of the weight)`} ` +
+      `${name}${equals(number(value))}: step ${step + 1} adds ${number(value)} × ${single ? 'the kernel' : `its kernels (row ${cell[0]} of the weight)`} ` +
       `to ${reach.intermediate.length} intermediate cells; ${kept === reach.intermediate.length ? 'all' : kept} of them ${kept === 1 ? 'is' : 'are'} in the output.`;
     return { where, cell, value, sentence, step, relatives };
   }
@@ -117,7 +117,7 @@ export function inspect(trace, where, cell, step) {
       .slice(0, 6)
       .map((u) => `${number(u.value)}·${factor(weight)} into ${cellName('intermediate', u.intermediate, single)}`);
     const sentence =
-      `${name} = ${number(weight)} is used by ${uses.length} ${uses.length === 1 ? 'product' : 'products'}, one per input element` +
+      `${name}${equals(number(weight))} is used by ${uses.length} ${uses.length === 1 ? 'product' : 'products'}, one per input element` +
       `${single ? '' : ` of channel ${ci}`}: ${shown.join(', ')}${uses.length > shown.length ? `, and ${uses.length - shown.length} more` : ''}.`;
     return { where, cell, value: weight, sentence, relatives };
   }
@@ -133,7 +133,7 @@ export function inspect(trace, where, cell, step) {
     const into = cellName('intermediate', use.intermediate, single);
     const sentence =
       `${cellName('copy', [0, ...cell.slice(2)], true)} = ${cellName('x', use.input, single)}·${tapName(cell, single)} = ` +
-      `${product(use)} = ${number(use.product)}: step ${step + 1} adds it to ${into}` +
+      `${product(use)}${equals(number(use.product))}: step ${step + 1} adds it to ${into}` +
       (use.output ? `, ${cellName('out', use.output, single)} in the output.` : ', which the carve cuts off.');
     return { where, cell, value: use.product, sentence, relatives };
   }
@@ -165,7 +165,7 @@ export function inspect(trace, where, cell, step) {
       cell,
       value,
       relatives,
-      sentence: `${name} = ${cellName('x', input, single)} = ${number(value)}: an input element, stride cells from its neighbours.`,
+      sentence: `${name} = ${cellName('x', input, single)}${equals(number(value))}: an input element, stride cells from its neighbours.`,
     };
   }
 
@@ -179,7 +179,7 @@ export function inspect(trace, where, cell, step) {
   relatives.matrix.push([row, col]);
   const term = trace.contributions(out).find((t) => t.input.every((v, a) => v === input[a]));
   const sentence = term
-    ? `Cᵀ[${row}][${col}] = ${number(value)}: ${cellName('x', input, single)} reaches ${cellName('out', out, single)} through ${tapName(term.tap, single)}, so this entry is that weight.`
+    ? `Cᵀ[${row}][${col}]${equals(number(value))}: ${cellName('x', input, single)} reaches ${cellName('out', out, single)} through ${tapName(term.tap, single)}, so this entry is that weight.`
     : `Cᵀ[${row}][${col}] = 0: ${cellName('x', input, single)} does not reach ${cellName('out', out, single)}.`;
   if (term) relatives.kernel.push(term.tap);
   return { where, cell, value, sentence, relatives };

@@ -207,6 +207,18 @@ describe('the matrix view steps too', () => {
 });
 
 describe('provenance everywhere, linked across the views', () => {
+  test('a value written rounded is “≈ 0.04”, never “= ≈0.04”, and its minus sign is the real one', async () => {
+    // 0.1·0.2 + 0.2·0.1 is 0.04000000000000001 in doubles: written to four digits, marked ≈.
+    for (const [kernel, sum] of [
+      ['0.1,0.2', /^out\[1\] = 0\.1·0\.2 \+ 0\.2·0\.1 ≈ 0\.04\b/],
+      ['-0.1,-0.2', /^out\[1\] = 0\.1·\(−0\.2\) \+ 0\.2·\(−0\.1\) ≈ −0\.04\b/],
+    ]) {
+      const page = await open(`?in1=0.1,0.2&k1=${kernel}`);
+      await page.locator('#ex1 .scatter .out [role=gridcell]').nth(1).hover();
+      assert.match(await text(page, '#ex1 .provenance'), sum);
+    }
+  });
+
   test('pointing at an output cell writes its sum in the core’s order and lights its relatives in all three views', async () => {
     const page = await open('?v2=all');
     const trace = suite.api.trace(seed2);
