@@ -77,7 +77,9 @@ export function figureExports({ loadTools, exportUrl, TconvError }) {
       if (states > maxGifFrames)
         throw new TconvError(
           `the ${view} view has ${states} states, over the limit of ${maxGifFrames} frames for an animated GIF: ` +
-            'export the scatter view (one frame per input element) or a smaller example',
+            (view === 'scatter'
+              ? 'export a smaller example (one frame per input element)'
+              : 'export the scatter view (one frame per input element) or a smaller example'),
           { field: 'view', valid: { min: 1, max: maxGifFrames } },
         );
       const [tools, exporter] = await Promise.all([loadTools(), encoders()]);

@@ -193,5 +193,18 @@ test('the element refuses what it cannot export, naming the field', { skip }, as
   const frames = await refused('toGIF', { view: 'gather' });
   assert.equal(frames.name, 'TconvError');
   assert.equal(frames.field, 'view');
-  assert.match(frames.message, /over the limit of 200 frames/);
+  assert.match(
+    frames.message,
+    /over the limit of 200 frames.*: export the scatter view \(one frame per input element\)/,
+  );
+  // In the scatter view itself (20 × 20 = 400 states) the advice is a smaller example, not that view.
+  await page.evaluate(() => {
+    const el = document.getElementById('t');
+    el.setAttribute('input', JSON.stringify(Array.from({ length: 16 }, () => Array(16).fill(1))));
+  });
+  const scattered = await refused('toGIF', { view: 'scatter' });
+  assert.match(
+    scattered.message,
+    /^the scatter view has \d+ states, over the limit of 200 frames for an animated GIF: export a smaller example/,
+  );
 });
