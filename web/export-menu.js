@@ -52,7 +52,8 @@ export function exportMenu(body, { dims, current, figures, lookOf }) {
     action('latexStep', 'LaTeX of this step', async (c) => {
       const text = await figures.latex(c.spec, { format: 'latex', ...latexStep(c) });
       latex.show(text, 14);
-      return `The LaTeX of ${c.view === 'scatter' ? c.name.toLowerCase() : 'the result'} is below.`;
+      // c.name is the state's label ("Start", "Step 2 of 4"): named as such, not lowercased into a sentence.
+      return `The LaTeX of ${c.view === 'scatter' ? `this step (${c.name})` : 'the result'} is below.`;
     }),
     action('latexAll', 'LaTeX, whole example', async (c) => {
       latex.show(await figures.latex(c.spec, { format: 'latex', standalone: true }), 14);

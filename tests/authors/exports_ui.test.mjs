@@ -62,6 +62,7 @@ test('the Export menu saves the state on screen as the CLI draws it', { skip }, 
   const latex = page.locator('#ex2 details.export textarea');
   await page.waitForFunction(() => document.querySelector('#ex2 details.export textarea').value !== '');
   assert.equal(await latex.inputValue(), ok(['explain', '--latex', '--step', '2'], seed2d));
+  assert.match(await page.textContent('#ex2 details.export'), /The LaTeX of this step \(Step 2 of \d+\) is below\./);
   assert.deepEqual(page.problems, []);
 });
 
