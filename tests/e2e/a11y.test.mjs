@@ -201,3 +201,26 @@ describe('the live region', () => {
     ]);
   });
 });
+
+describe('focus not obscured (WCAG 2.4.11)', () => {
+  test('360 × 800: the grid cursor moving down stays clear of the sticky step bar', async () => {
+    const page = await open('', { width: 360, height: 800 });
+    // The intermediate output's first row just above the bar, its first cell focused where it is
+    // (the reader scrolled there); the arrow keys then move the cursor, and the page, as they do.
+    await page.$eval('#ex2 .scatter .buf [role=gridcell]', (cell) => {
+      // Stuck, the bar's top is its height above the screen's bottom.
+      const bar = document.querySelector('#ex2 .step-bar').getBoundingClientRect();
+      scrollBy(0, cell.getBoundingClientRect().bottom - (innerHeight - bar.height - 4));
+      cell.focus({ preventScroll: true });
+    });
+    assert.equal(await page.$eval('#ex2 .step-bar', (bar) => getComputedStyle(bar).position), 'sticky');
+    for (let row = 1; row <= 4; row++) {
+      await page.keyboard.press('ArrowDown');
+      const { cell, bar } = await page.evaluate(() => ({
+        cell: document.activeElement.getBoundingClientRect().bottom,
+        bar: document.querySelector('#ex2 .step-bar').getBoundingClientRect().top,
+      }));
+      assert.ok(cell <= bar, `row ${row}: the focused cell ends at ${cell} px, under the bar from ${bar} px`);
+    }
+  });
+});
