@@ -647,7 +647,9 @@ describe('layout', () => {
     await page.$eval('#ex2 .scatter .buf', (el) => el.scrollIntoView({ block: 'center' }));
     await page.click('#ex2 button.next');
     await page.click('#ex2 button.next');
-    // Once the copy has flown into its window.
+    // Once the copy has flown into its window: its flight starts in a frame after the click (under
+    // load, after a read made at once found no animation yet and met the copy in flight).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     for (const selector of [
       '#ex2 .scatter .buf [role=grid]',
