@@ -526,20 +526,18 @@ export class Viz {
     const distinct = [...new Set(counts)].sort((a, b) => a - b);
     const level = (c) => Math.min(4, distinct.indexOf(c));
     for (let i = 0; i < bufArea; i++) view.buffer.heat(i, level(counts[co * bufArea + i]), counts[co * bufArea + i]);
+    // An output position's count: that of the buffer cell the carve keeps there.
     const carve = trace.axes.map((a) => a.carveStart);
+    const countAt = (position) => counts[co * bufArea + indexIn([co, ...position.map((p, a) => p + carve[a])], bufS)];
     for (let i = 0; i < view.output.cells.length; i++) {
-      const out = cellAt(co, i, outS);
-      const b = indexIn([co, ...out.slice(1).map((p, a) => p + carve[a])], bufS);
-      view.output.heat(i, level(counts[co * bufArea + b]), counts[co * bufArea + b]);
+      const count = countAt(cellAt(co, i, outS).slice(1));
+      view.output.heat(i, level(count), count);
     }
     // The counts the core gave along the output's middle line across each axis (the middle column
     // for the height, the middle row for the width): the rule's example, in the reader's numbers.
     const middle = outS.map((n) => Math.floor(n / 2));
     const lines = outS.map((n, axis) =>
-      Array.from({ length: n }, (_, p) => {
-        const at = middle.map((m, a) => (a === axis ? p : m) + carve[a]);
-        return counts[co * bufArea + indexIn([co, ...at], bufS)];
-      }),
+      Array.from({ length: n }, (_, p) => countAt(middle.map((m, a) => (a === axis ? p : m)))),
     );
     this.countsKey.replaceChildren(
       h('p', { className: 'rule', textContent: checkerboardRule(trace, lines) }),
