@@ -4,7 +4,7 @@
 // core, and a refusal comes back here as the core's {field, axis, message}, shown at that one field
 // and axis. What the user typed always stays in the fields.
 import { axisNames, counted, h } from './dom.js';
-import { axisParams, value } from './params.js';
+import { axisParams, echo, value } from './params.js';
 import { parseValues, presets, valuesText } from './state.js';
 
 /** list with n entries: its own first ones, then copies of its first (new channels of the input, new rows of the weight). */
@@ -397,7 +397,7 @@ export class Editor {
         over,
         message: over
           ? `${name} ${this.names[bad]} ${given} is more than this page draws (1 to ${most})`
-          : `${name} ${this.names[bad]} must be a whole number from 1 to ${most}, got “${given}”`,
+          : `${name} ${this.names[bad]} must be a whole number from 1 to ${most}, got ${echo(given)}`,
       };
     }
     const grow = (old) => {
@@ -425,7 +425,7 @@ export class Editor {
     if (bad)
       return this.show({
         field: bad,
-        message: `${bad.replace('_', ' ')} must be a whole number from 1 to ${most}, got “${this.channels[bad].value}”`,
+        message: `${bad.replace('_', ' ')} must be a whole number from 1 to ${most}, got ${echo(this.channels[bad].value)}`,
       });
     if (cout % groups !== 0)
       return this.show({

@@ -47,6 +47,18 @@ export function value(text) {
   return Number.isFinite(number) ? number : t;
 }
 
+/**
+ * Typed text as the core's messages echo it (format.cpp's excerpt and quoted): a number bare, other
+ * text in straight quotes, each cut to 40 characters. The page's own messages echo this way too, so
+ * that a message never quotes one field's text “so” and another's "so".
+ */
+export function echo(text) {
+  const t = String(text).trim();
+  const chars = [...t];
+  const cut = chars.length > 40 ? `${chars.slice(0, 40).join('')}\u2026` : t;
+  return typeof value(t) === 'number' ? cut : JSON.stringify(cut);
+}
+
 /** The longest attribute or URL value read at all: past it the text is refused, never parsed. */
 export const maxTextLength = 1 << 20;
 

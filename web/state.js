@@ -2,7 +2,7 @@
 // draws at most, and their place in the URL (?in1=2,3&k1=1,2,3&s1=2&step1=2&in2=1,2;3,4&...), so
 // that a link restores exactly what it shows. The parameter names come from params.js.
 import { axisNames } from './dom.js';
-import { displayParams, isDefault, maxTextLength, specParams, value } from './params.js';
+import { displayParams, echo, isDefault, maxTextLength, specParams, value } from './params.js';
 
 export const seed = {
   1: { dims: 1, input: [2, 3], kernel: [1, 2, 3], stride: 2 },
@@ -313,7 +313,7 @@ export function parseValues(text, dims) {
     try {
       values = JSON.parse(t);
     } catch {
-      throw new SyntaxError(`cannot read “${t.slice(0, 40)}”: write 1 2; 3 4 or [[1,2],[3,4]]`);
+      throw new SyntaxError(`cannot read ${echo(t)}: write 1 2; 3 4 or [[1,2],[3,4]]`);
     }
     return counted(values);
   }
@@ -324,7 +324,7 @@ export function parseValues(text, dims) {
       // Two commas with nothing between (or one at an end) leave out a value: read as one separator,
       // `1,,3` would silently be the two values 1 3, a smaller size than was typed.
       if (/(^|,)\s*(,|$)/.test(row))
-        throw new SyntaxError(`a comma with no value beside it in “${row.slice(0, 40)}”: write 1 2; 3 4 or 1,2;3,4`);
+        throw new SyntaxError(`a comma with no value beside it in ${echo(row)}: write 1 2; 3 4 or 1,2;3,4`);
       return row.split(/[\s,]+/).map(value);
     });
   return counted(dims === 1 && rows.length === 1 ? rows[0] : rows);
@@ -397,7 +397,7 @@ export function readUrl(search) {
       unknownView:
         view === null || views.includes(view)
           ? null
-          : `this link’s view “${view.slice(0, 40)}” is not one of ${views.join(', ')}: the scatter view is shown`,
+          : `this link’s view ${echo(view)} is not one of ${views.join(', ')}: the scatter view is shown`,
     };
   }
   return state;

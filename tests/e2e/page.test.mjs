@@ -431,13 +431,26 @@ describe('the parameter panel', () => {
     ['input[aria-label="dilation"]', '-1', 'dilation', /^dilation must be from 1 to 16, got -1/],
     ['input[aria-label="bias"]', '1e200', 'bias', /^bias\[0\] = 1e\+200 is larger in magnitude than the limit 1e\+100/],
     ['.paste[aria-label="input"]', '[1, 2', 'input', /cannot read/],
-    ['.paste[aria-label="input"]', '2,,3', 'input', /^a comma with no value beside it in “2,,3”/],
+    ['.paste[aria-label="input"]', '2,,3', 'input', /^a comma with no value beside it in "2,,3"/],
     ['.paste[aria-label="kernel / weight"]', '1 x 3', 'weight', /^kernel\[1\] must be a number, got "x"/],
     [
       'input[aria-label="input length"]',
       '40',
       'input-size',
       /^input length 40 is more than this page draws \(1 to 16\)/,
+    ],
+    // The page's own messages echo as the core's do: a number bare, other text in straight quotes.
+    [
+      'input[aria-label="input length"]',
+      '2.5',
+      'input-size',
+      /^input length must be a whole number from 1 to 16, got 2\.5/,
+    ],
+    [
+      'input[aria-label="kernel length"]',
+      'two',
+      'kernel-size',
+      /^kernel length must be a whole number from 1 to 7, got "two"/,
     ],
   ];
   test('each class of bad input: its message at the field, the last valid state kept, the text kept', async () => {
@@ -576,7 +589,7 @@ describe('state in the URL', () => {
       '?v1=evil',
       'e1-spec',
       null,
-      /^this link’s view “evil” is not one of scatter, gather, matrix, all: the scatter view is shown\.$/,
+      /^this link’s view "evil" is not one of scatter, gather, matrix, all: the scatter view is shown\.$/,
     ],
     // A partial link: what it leaves out is the example's (input, kernel) or PyTorch's default.
     ['?in1=5,6&s1=abc', 'e1-stride', 'stride', /^stride must be a whole number/],
