@@ -22,7 +22,11 @@ const here = (file) => new URL(file, import.meta.url).href;
 const sheets = [here('./viz.css'), here('./tconv-viz.css')];
 const figures = figureExports({ loadTools, exportUrl: here('./export.js'), TconvError });
 const display = Object.fromEntries(displayParams.map((p) => [p.attr, p]));
-const choice = (attr, v) => (display[attr].values.includes(v) ? v : display[attr].none);
+// An enumerated attribute as HTML reads one: trimmed, ASCII case-insensitive, else its default.
+const choice = (attr, v) => {
+  const named = v?.trim().toLowerCase();
+  return display[attr].values.includes(named) ? named : display[attr].none;
+};
 
 // Rendering waits for the sheets (no flash of unstyled tables); a sheet that fails does not block it.
 const loaded = (link) =>
@@ -120,6 +124,12 @@ export class TconvVizElement extends HTMLElement {
 
   attributeChangedCallback(name, old, v) {
     if (this.#reflecting || old === v) return;
+    // A value the element does not know falls back silently in the drawing, as HTML's enumerated
+    // attributes do; the author hears of the typo in the console.
+    if (display[name]?.values && v !== null && choice(name, v) !== v.trim().toLowerCase())
+      console.warn(
+        `<tconv-viz>: ${name}=${JSON.stringify(v.slice(0, 40))} is not one of ${display[name].values.join(', ')}; ${name}=${JSON.stringify(display[name].none)} is used`,
+      );
     if (name === 'step') {
       if (this.#viz && !this.#dirty) this.#viz.go(stateFrom(this.step, this.#trace, this.view, this.#viz.driver));
       return;

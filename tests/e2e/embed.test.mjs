@@ -320,6 +320,27 @@ describe('attributes, properties and events', () => {
     assert.deepEqual(last.output, [1, 3, 2, 5, 3]);
   });
 
+  test('view, controls and theme read as HTML reads enumerated attributes; a typo is named in the console', async () => {
+    write('choices.html', html(element({ id: 'w', ...seed1, view: ' Gather ', controls: 'FULL', theme: 'Light' })));
+    const page = await open('choices.html');
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await rendered(page);
+    const r = await page.$eval('#w', (el) => {
+      const out = [el.view, el.controls, el.theme, el.stepCount];
+      el.view = 'matrixx';
+      const other = document.createElement('tconv-viz');
+      other.setAttribute('theme', 'drak');
+      return [...out, el.view, el.stepCount, other.theme];
+    });
+    // gather: one step per output cell (5); the typo falls back to the scatter view (2 input elements).
+    assert.deepEqual(r, ['gather', 'full', 'light', 5, 'scatter', 2, 'auto']);
+    assert.deepEqual(warnings, [
+      '<tconv-viz>: view="matrixx" is not one of scatter, gather, matrix, all; view="scatter" is used',
+      '<tconv-viz>: theme="drak" is not one of auto, light, dark; theme="auto" is used',
+    ]);
+  });
+
   test('an invalid attribute sets error to the core’s message, fires tconv-error, keeps the last rendering', async () => {
     write(
       'errors.html',
