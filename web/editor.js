@@ -4,7 +4,7 @@
 // core, and a refusal comes back here as the core's {field, axis, message}, shown at that one field
 // and axis. What the user typed always stays in the fields.
 import { axisNames, counted, h } from './dom.js';
-import { axisParams, echo, value } from './params.js';
+import { axisParams, echo, value, wholeValue } from './params.js';
 import { parseValues, presets, valuesText } from './state.js';
 
 /** list with n entries: its own first ones, then copies of its first (new channels of the input, new rows of the weight). */
@@ -222,10 +222,10 @@ export class Editor {
     } else {
       spec.input = this.values.input;
       spec.weight = this.values.weight;
-      spec.groups = value(this.channels.groups.value);
+      spec.groups = wholeValue(this.channels.groups.value);
     }
     for (const { key } of axisParams) {
-      const v = this.params[key].map((el) => value(el.value));
+      const v = this.params[key].map((el) => wholeValue(el.value));
       spec[key] = this.dims === 1 ? v[0] : v;
     }
     const bias = this.bias.value.trim();
@@ -359,13 +359,13 @@ export class Editor {
   /** The sizes form of the fields (input_size, kernel_size, channels, parameters): tconv shape's spec. */
   sizeSpec() {
     const spec = this.read();
-    const sizes = (name) => this.sizes[name].map((el) => value(el.value));
+    const sizes = (name) => this.sizes[name].map((el) => wholeValue(el.value));
     const out = { dims: this.dims, input_size: sizes('input'), kernel_size: sizes('kernel') };
     for (const { key } of axisParams) out[key] = spec[key];
     if (!this.isSingle() || Number(this.channels.groups.value) !== 1) {
-      out.in_channels = value(this.channels.in_channels.value);
-      out.out_channels = value(this.channels.out_channels.value);
-      out.groups = value(this.channels.groups.value);
+      out.in_channels = wholeValue(this.channels.in_channels.value);
+      out.out_channels = wholeValue(this.channels.out_channels.value);
+      out.groups = wholeValue(this.channels.groups.value);
     }
     return out;
   }

@@ -48,6 +48,17 @@ export function value(text) {
 }
 
 /**
+ * A whole-number field's value (a size, a channel count, stride, padding, …): as value(), but an
+ * integer past 2⁵³ goes as a BigInt, which the core reads exactly, so that its message echoes what
+ * was typed (a Number would be rounded: 99999999999999999999 → 100000000000000000000). Every such
+ * value is over the core's limits, so it is only ever refused, never kept in the page's state.
+ */
+export function wholeValue(text) {
+  const t = String(text).trim();
+  return /^[-+]?\d{16,}$/.test(t) && !Number.isSafeInteger(Number(t)) ? BigInt(t) : value(t);
+}
+
+/**
  * Typed text as the core's messages echo it (format.cpp's excerpt and quoted): a number bare, other
  * text in straight quotes, each cut to 40 characters. The page's own messages echo this way too, so
  * that a message never quotes one field's text “so” and another's "so".

@@ -7,7 +7,7 @@
 import { shape2d } from './cells.js';
 import { axisNames, counted, h } from './dom.js';
 import { Grid } from './grid.js';
-import { axisParams, value } from './params.js';
+import { axisParams, wholeValue } from './params.js';
 import { codeBox, latestOnly, statusLine } from './tool-panel.js';
 
 /** The frameworks translate() writes, and code()'s, with the names a reader knows them by. */
@@ -55,7 +55,7 @@ function axisFields(label, values, dims) {
     { className: 'axis-fields' },
     ...inputs.flatMap((f, i) => (i ? [h('span', { textContent: '×', 'aria-hidden': 'true' }), f] : [f])),
   );
-  return { el, inputs, read: () => inputs.map((f) => value(f.value)) };
+  return { el, inputs, read: () => inputs.map((f) => wholeValue(f.value)) };
 }
 
 const labelled = (text, ...controls) =>
@@ -170,7 +170,7 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
   }
 
   const read = (fields) =>
-    Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.read ? f.read() : value(f.value)]));
+    Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.read ? f.read() : wholeValue(f.value)]));
   const fieldsOf = (fields) => Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.inputs ?? f]));
 
   async function askShape() {
@@ -193,7 +193,8 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
   let answered = null;
   async function askSolve() {
     const query = { dims, ...read(solveFields) };
-    const key = JSON.stringify(query);
+    // A BigInt (a whole number past 2⁵³, wholeValue) as its digits: JSON.stringify refuses one.
+    const key = JSON.stringify(query, (_, v) => (typeof v === 'bigint' ? `${v}n` : v));
     if (key === answered) return;
     answered = null;
     unmark(results.parentElement);

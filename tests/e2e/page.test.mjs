@@ -414,6 +414,8 @@ describe('the parameter panel', () => {
     // [field, typed text, message id, message, the one field marked]
     ['input[aria-label="stride"]', '0', 'stride', /^stride must be from 1 to 16, got 0/],
     ['input[aria-label="stride"]', '1.5', 'stride', /^stride must be a whole number from 1 to 16, got 1.5/],
+    // Echoed as typed, not as the double it rounds to (100000000000000000000).
+    ['input[aria-label="stride"]', '99999999999999999999', 'stride', /^stride 99999999999999999999 is out of range/],
     // Plain words: nothing after the value (not "(or an array of 1 integer)").
     [
       'input[aria-label="stride"]',

@@ -186,6 +186,15 @@ test('Sizes: a refusal names the field as it is labelled, then as the core calls
   await fill(page, 2, 'input size height', 0);
   await page.waitForFunction(() => document.querySelector('#ex2 details.sizes .tool-answer').textContent !== '');
   assert.match(await text(page, '#ex2 details.sizes .tool-answer'), /^input height must be from 1 to \d+, got 0/);
+  // A number past 2⁵³ is echoed as typed, not as the double it rounds to (100000000000000000000).
+  await fill(page, 2, 'have height', '99999999999999999999');
+  await page.waitForFunction(() =>
+    /out of range/.test(document.querySelector('#ex2 details.sizes .tool-status').textContent),
+  );
+  assert.match(
+    await text(page, '#ex2 details.sizes .tool-status'),
+    /^“I have”: input_size \(height\) 99999999999999999999 is out of range/,
+  );
   assert.deepEqual(page.problems, []);
 });
 
