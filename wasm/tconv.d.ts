@@ -319,6 +319,12 @@ export interface Translation {
   pytorch: TorchParams | null;
   /** When not exact: take [begin, end) of PyTorch's output per axis. */
   slice: [number, number][] | null;
+  /** The target's output is the source's (translating to another framework: the arguments read give
+   *  exactly what was asked; true when from and to are the same). */
+  reproduces: boolean;
+  /** When not reproduces but the target's output holds the source's: take [begin, end) of the
+   *  target's output per axis (the other way round from slice); else null. */
+  holds: [number, number][] | null;
   /** The target framework's own arguments (see README, "tconv translate"). */
   target: Record<string, unknown>;
   /** The same in words, with the weight conversion. */

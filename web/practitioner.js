@@ -342,11 +342,14 @@ export function frameworksPanel(body, { loadTools, current }) {
       drawing.replaceChildren();
       return;
     }
-    status.textContent = t.exact
-      ? `${frameworkNames[chosen]} gives exactly PyTorch's output.`
-      : t.pytorch
-        ? `${frameworkNames[chosen]} has no exact equivalent: take [${t.slice.map(([b, e]) => `${b}:${e}`).join(', ')}] of PyTorch's output.`
-        : `No PyTorch output holds ${frameworkNames[chosen]}'s.`;
+    // Whether the target gives this example's output (reproduces), not whether PyTorch gives the
+    // target's (exact): the nearest Keras arguments can be exact in PyTorch and still not this example.
+    const name = frameworkNames[chosen];
+    status.textContent = t.reproduces
+      ? `${name} gives exactly PyTorch's output.`
+      : t.holds
+        ? `${name} cannot give PyTorch's output exactly; its output holds it: take [${t.holds.map(([b, e]) => `${b}:${e}`).join(', ')}] of ${name}'s output.`
+        : `${name} cannot give PyTorch's output: its output lacks some of PyTorch's cells.`;
     args.textContent = Object.entries(t.target)
       .map(([k, v]) => `${k} = ${python(v)}`)
       .join('\n');

@@ -993,6 +993,16 @@ Result<Translation> translate(std::string_view json, Framework from, Framework t
   }
   t.crop = crop_of(t.target, t.axes);
   t.reproduces_source = t.crop == t.source_crop;
+  if (!t.reproduces_source) {
+    // The source's output inside the target's, when it lies wholly within it.
+    Pairs inside;
+    for (size_t a = 0; a < t.axes.size(); ++a) {
+      const i64 from_start = t.source_crop[a].begin - t.crop[a].begin;
+      if (from_start < 0 || t.source_crop[a].end < t.crop[a].end) break;
+      inside.emplace_back(from_start, from_start + t.axes[a].full() - t.source_crop[a].begin - t.source_crop[a].end);
+    }
+    if (inside.size() == t.axes.size()) t.holds = std::move(inside);
+  }
 
   // PyTorch's way to the target's output.
   t.exact = true;
@@ -1032,14 +1042,8 @@ Result<Translation> translate(std::string_view json, Framework from, Framework t
   if (!t.reproduces_source) {
     note += "These are the nearest " + std::string(framework_name(to)) + " arguments: none give the " +
             std::string(framework_name(from)) + " result exactly (" + crop_words(t.dims, t.axes, t.source_crop) + ")";
-    Pairs inside;
-    for (size_t a = 0; a < t.axes.size(); ++a) {
-      const i64 from_start = t.source_crop[a].begin - t.crop[a].begin;
-      if (from_start < 0 || t.source_crop[a].end < t.crop[a].end) break;
-      inside.emplace_back(from_start, from_start + t.axes[a].full() - t.source_crop[a].begin - t.source_crop[a].end);
-    }
-    note += inside.size() == t.axes.size() ? "; their output holds it: take " + slice_words(inside) + " of it. "
-                                           : "; their output lacks some of its cells. ";
+    note += t.holds ? "; their output holds it: take " + slice_words(*t.holds) + " of it. "
+                    : "; their output lacks some of its cells. ";
   }
   if (const auto* k = std::get_if<KerasArgs>(&t.target)) {
     for (size_t a = 0; a < t.axes.size(); ++a)
@@ -1074,6 +1078,8 @@ std::string translation_json(const Translation& t) {
          ",\"end\":" + ints_json(end) + "},\"exact\":" + (t.exact ? "true" : "false") +
          ",\"pytorch\":" + (t.pytorch ? torch_json(*t.pytorch, false) : std::string("null")) +
          ",\"slice\":" + (t.slice ? pairs_json(*t.slice) : std::string("null")) +
+         ",\"reproduces\":" + (t.reproduces_source ? "true" : "false") +
+         ",\"holds\":" + (t.holds ? pairs_json(*t.holds) : std::string("null")) +
          ",\"target\":" + target_json(t.target) + ",\"note\":" + json_string(t.note) + "}";
 }
 

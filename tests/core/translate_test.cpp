@@ -40,6 +40,18 @@ TEST(Translate, PyTorchsThreeTwoOneOneHasNoKerasPadding) {
   EXPECT_FALSE(t.reproduces_source);
   EXPECT_EQ(t.crop, (std::vector<Crop>{{0, 0}}));  // "valid": its output holds PyTorch's
   EXPECT_NE(t.note.find("take y[..., 1:9] of it"), std::string::npos) << t.note;
+  // In the JSON too: the target does not reproduce the source (though PyTorch gives the target's
+  // output exactly), and holds it at [1, 9).
+  ASSERT_TRUE(t.holds);
+  EXPECT_EQ(*t.holds, (Pairs{{1, 9}}));
+  EXPECT_NE(translation_json(t).find(R"("exact":true,)"), std::string::npos);
+  EXPECT_NE(translation_json(t).find(R"("reproduces":false,"holds":[[1,9]],)"), std::string::npos);
+  // ONNX can write it: reproduces, nothing to take.
+  const Translation onnx = ok(R"({"dims":1,"input_size":4,"kernel_size":3,"stride":2,"padding":1,"output_padding":1})",
+                              Framework::pytorch, Framework::onnx);
+  EXPECT_TRUE(onnx.reproduces_source);
+  EXPECT_FALSE(onnx.holds);
+  EXPECT_NE(translation_json(onnx).find(R"("reproduces":true,"holds":null,)"), std::string::npos);
 }
 
 TEST(Translate, TensorFlowsLayoutIsNamedForItsDims) {

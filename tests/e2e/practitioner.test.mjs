@@ -283,6 +283,25 @@ test("Frameworks: each framework's arguments and its crop on the full buffer, as
   assert.deepEqual(page.problems, []);
 });
 
+test('Frameworks: the status says whether the framework gives this example, not whether PyTorch gives its nearest', async () => {
+  // padding 1, output_padding 1 cuts one cell at the start only: Keras cannot (its "valid" output, 5
+  // cells, holds PyTorch's 4 at [1:5]); ONNX can. The Keras answer is "exact" the other way round.
+  const page = await app.open('?s1=2&p1=1&op1=1');
+  await openPanel(page, 1, 'frameworks');
+  const status = '#ex1 details.frameworks .tool-status';
+  for (const [name, want] of [
+    ['Keras', "Keras cannot give PyTorch's output exactly; its output holds it: take [1:5] of Keras's output."],
+    ['ONNX', "ONNX gives exactly PyTorch's output."],
+  ]) {
+    await page.click(`#ex1 details.frameworks button:text-is("${name}")`);
+    await page
+      .waitForFunction(([s, w]) => document.querySelector(s).textContent === w, [status, want], { timeout: 5000 })
+      .catch(() => {});
+    assert.equal(await text(page, status), want, name);
+  }
+  assert.deepEqual(page.problems, []);
+});
+
 test('Code: the program of each framework, as tconv code writes it', async () => {
   const page = await app.open('');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

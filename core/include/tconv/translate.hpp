@@ -85,6 +85,9 @@ struct Translation {
   FrameworkArgs target;
   bool reproduces_source = true;  ///< translating to another framework: the target gives the source's crop
   std::vector<Crop> source_crop;  ///< the crop that was read
+  /// When the target does not reproduce the source but its output holds the source's: take [begin, end)
+  /// of the target's output per axis (the other way round from `slice`).
+  std::optional<Pairs> holds;
   std::string note;
 };
 
@@ -92,7 +95,8 @@ struct Translation {
 /// and writes them in `to`'s (the same framework: its arguments normalized).
 Result<Translation> translate(std::string_view json, Framework from, Framework to);
 
-/// `{"output_size", "crop": {"begin", "end"}, "exact", "pytorch", "slice", "target", "note"}`.
+/// `{"output_size", "crop": {"begin", "end"}, "exact", "pytorch", "slice", "reproduces", "holds", "target",
+/// "note"}`.
 std::string translation_json(const Translation& translation);
 
 /// The target's arguments as a JSON object, in that framework's own names.
