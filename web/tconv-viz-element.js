@@ -84,7 +84,10 @@ export class TconvVizElement extends HTMLElement {
     this.#slot = document.createElement('slot');
     this.#message = h('p', { className: 'error', role: 'alert', hidden: true });
     this.#vizRoot = h('div', { className: 'viz' });
-    this.#box = h('div', { className: 'box', hidden: true }, this.#message, this.#vizRoot);
+    // The drawing is English and its numbers, grids and formulas read left to right: on a page in
+    // another language or written right to left (dir and lang inherit into the shadow tree), −1 would
+    // show as "1-" and the grids' columns mirrored. The author's fallback content keeps the page's.
+    this.#box = h('div', { className: 'box', hidden: true, dir: 'ltr', lang: 'en' }, this.#message, this.#vizRoot);
     this.#shadow.append(...links, this.#box, this.#slot);
     this.#ready = Promise.all(links.map(loaded));
   }

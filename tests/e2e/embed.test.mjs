@@ -320,6 +320,28 @@ describe('attributes, properties and events', () => {
     assert.deepEqual(last.output, [1, 3, 2, 5, 3]);
   });
 
+  test('on a right-to-left page in another language the drawing stays English, left to right', async () => {
+    write(
+      'rtl.html',
+      html(element({ id: 'w', ...seed1, kernel: '[1,-2,3]' })).replace(
+        '<html lang="en">',
+        '<html lang="ar" dir="rtl">',
+      ),
+    );
+    const page = await open('rtl.html');
+    await rendered(page);
+    const r = await page.$eval('#w', (el) => {
+      const cells = [...el.shadowRoot.querySelectorAll('[role=grid]')][1].querySelectorAll('[role=gridcell]');
+      const [first, second] = [...cells].map((c) => c.getBoundingClientRect().left);
+      return {
+        direction: getComputedStyle(cells[1]).direction,
+        lang: cells[1].closest('[lang]').lang,
+        leftToRight: first < second,
+      };
+    });
+    assert.deepEqual(r, { direction: 'ltr', lang: 'en', leftToRight: true });
+  });
+
   test('view, controls and theme read as HTML reads enumerated attributes; a typo is named in the console', async () => {
     write('choices.html', html(element({ id: 'w', ...seed1, view: ' Gather ', controls: 'FULL', theme: 'Light' })));
     const page = await open('choices.html');
