@@ -1,5 +1,6 @@
 #include "json_read.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "tconv/format.hpp"
@@ -28,7 +29,9 @@ Result<int> read_int(const JsonValue& value, const IntKey& k, const std::string&
     range_words(message, k.min, k.max) << alternative << ", got " << got(value);
     return int_error(k, std::move(message));
   }
-  if (std::fabs(value.number) > 1e9)
+  // Past any key's range and still an int: the caller's own range check says the rest. (A fixed
+  // 1e9 here refused padding up to its limit 2^30 with a message whose range held the value.)
+  if (std::fabs(value.number) > static_cast<double>(std::max<std::int64_t>({k.max, -k.min, 1000000000})))
     return int_error(k, k.name + " " + got(value) + " is out of range: it must be from " + std::to_string(k.min) +
                             " to " + std::to_string(k.max));
   return static_cast<int>(value.number);

@@ -26,8 +26,8 @@ struct IntKey {
 /// An error about `k`, with its range as `valid`.
 Error int_error(const IntKey& k, std::string message);
 
-/// A whole number (no fraction, no exponent) of at most 1e9 in magnitude; the range itself is the
-/// caller's to check (messages say "must be from 1 to 16", "over the limit").
+/// A whole number (no fraction, no exponent) of at most max(1e9, |k.min|, k.max) in magnitude; the range
+/// itself is the caller's to check (messages say "must be from 1 to 16", "over the limit").
 Result<int> read_int(const JsonValue& value, const IntKey& k, const std::string& alternative = "");
 
 /// One int for every axis, or one per axis; a list of one value counts for every axis (as PyTorch

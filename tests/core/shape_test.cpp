@@ -80,6 +80,11 @@ TEST(Shape, GoesFarPastTheDrawingLimitsWithoutValues) {
             R"({"shape":[65536,2097152,2097152]})");
   EXPECT_EQ(shape_text(R"({"dims":1,"input_size":1048576,"kernel_size":1048576,"stride":1024,"dilation":1024})"),
             R"({"shape":[2147481601]})");
+  // Padding up to its limit 2^30 is read (a fixed 1e9 bound refused 1000000001 "out of range: it must be
+  // from 0 to 1073741824").
+  EXPECT_EQ(shape_text(R"({"dims":1,"input_size":1048576,"kernel_size":1048576,"stride":1024,"dilation":1024,)"
+                       R"("padding":1073740000})"),
+            R"({"shape":[1601]})");
 }
 
 TEST(Shape, SizesOverTheShapeLimitsNameTheirKey) {
