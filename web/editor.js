@@ -181,10 +181,11 @@ export class Editor {
     });
   }
 
-  /** Fills every field from a spec (a preset, the URL, or values the core accepted). */
+  /** Fills every field from a spec (a preset, the URL, or values the core accepted). The editor's
+   *  values are its own copy: editing a cell must not change the preset or the state it came from. */
   load(spec) {
     this.#typing = null;
-    const { input, weight } = withChannels(spec);
+    const { input, weight } = withChannels(structuredClone(spec));
     this.values = { input, weight };
     this.single = Boolean(spec.kernel);
     const spatial = (nested, skip) => {
@@ -208,7 +209,9 @@ export class Editor {
     this.clear();
   }
 
-  /** The spec the fields describe: the kernel form while there is one channel and one group. */
+  /** The spec the fields describe: the kernel form while there is one channel and one group. Its
+   *  arrays are copies: the page keeps an accepted spec as its state (and its link), and a later
+   *  edit of a cell, refused or not, must not change it in place. */
   read() {
     const spec = { dims: this.dims };
     const single =
@@ -217,11 +220,11 @@ export class Editor {
       this.values.weight[0]?.length === 1 &&
       Number(this.channels.groups.value) === 1;
     if (single) {
-      spec.input = this.values.input[0];
-      spec.kernel = this.values.weight[0][0];
+      spec.input = structuredClone(this.values.input[0]);
+      spec.kernel = structuredClone(this.values.weight[0][0]);
     } else {
-      spec.input = this.values.input;
-      spec.weight = this.values.weight;
+      spec.input = structuredClone(this.values.input);
+      spec.weight = structuredClone(this.values.weight);
       spec.groups = wholeValue(this.channels.groups.value);
     }
     for (const { key } of axisParams) {

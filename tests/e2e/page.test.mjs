@@ -337,6 +337,24 @@ describe('the parameter panel', () => {
     assert.deepEqual(await grid(page, 1, 'out'), rows([20, 4, 16, 2, 3]));
   });
 
+  test('a refused cell never reaches the link, and an edited cell leaves the preset it came from as it was', async () => {
+    const page = await open('');
+    await page.click('#ex1 .in .edit-toggle');
+    await page.fill('#ex1 .in input[aria-label="x[0]"]', '1,5');
+    assert.match(await text(page, '#e1-input'), /^input\[0\] must be a number, got "1,5"/);
+    // Stepping writes the state into the URL: the last one the core accepted, not the refused text
+    // (which made in1=1,5,3: a valid three-element link).
+    await next(page, 1);
+    await page.waitForURL(/step1=1/);
+    assert.match(page.url(), /in1=2,3&/);
+    await page.fill('#ex1 .in input[aria-label="x[0]"]', '7');
+    await page.click('#ex1 button.last');
+    assert.deepEqual(await grid(page, 1, 'out'), rows([7, 14, 24, 6, 9]));
+    // The post's example again: its own values, not the edited ones.
+    await page.selectOption('#e1-preset', { label: 'The post’s 1D example' });
+    assert.deepEqual(await grid(page, 1, 'out'), rows([2, 4, 9, 6, 9]));
+  });
+
   test('keyboard only: Enter on a grid’s ✎ opens it for editing, and the first Tab goes into a field', async () => {
     const page = await open('?step2=0');
     await page.focus('#ex2 .in .edit-toggle');
