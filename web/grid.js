@@ -343,14 +343,17 @@ export class Grid {
   #listen() {
     const point = (e) => {
       const i = this.#indexOf(e.target);
-      if (i >= 0 && i !== this.pointed) {
+      // A tap always points (the cell it lit may have been replaced by a tap in another grid).
+      if (i >= 0 && (i !== this.pointed || e.type === 'pointerdown')) {
         this.pointed = i;
         this.onpoint?.(i, e.type);
       }
     };
     this.table.addEventListener('pointerover', point);
     this.table.addEventListener('pointerdown', point);
-    this.table.addEventListener('pointerleave', () => {
+    this.table.addEventListener('pointerleave', (e) => {
+      // A finger's pointer leaves as it lifts: what it tapped stays lit.
+      if (e.pointerType === 'touch') return;
       this.pointed = -1;
       this.onpoint?.(-1, 'pointerleave');
     });

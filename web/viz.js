@@ -169,7 +169,8 @@ export class Viz {
         this.math,
       ),
     );
-    this.stage.addEventListener('pointerleave', () => this.#point(null, null));
+    // A finger's pointer leaves as it lifts: a tapped cell stays lit until the next tap.
+    this.stage.addEventListener('pointerleave', (e) => e.pointerType !== 'touch' && this.#point(null, null));
   }
 
   /** Shows a new trace (an accepted spec) at state s of view `view`. */
@@ -202,6 +203,8 @@ export class Viz {
     const changed = view !== this.view;
     this.view = view;
     const trace = this.trace;
+    // A sentence about a grid this view may not show, or of another example, goes.
+    if (changed || this.said?.trace !== trace) this.#unsay();
     // Build what the view needs on first use: the gather and matrix views cost nothing until opened.
     if ((view === 'gather' || view === 'all') && this.built.gather !== trace) {
       this.gather.set(trace);
@@ -297,6 +300,12 @@ export class Viz {
     );
     if (this.picked)
       this.#point(this.picked.kind === 'buffer' ? 'intermediate' : this.picked.kind, this.picked.cell, true);
+    // The sentence of a cell no longer pointed at (the pointer went to the step buttons) says what
+    // that cell is now, not what it was a step ago.
+    else if (this.said) {
+      const { where, cell } = this.said;
+      this.#say(where, cell, inspect(this.trace, where, cell, this.scatter.stepData?.index));
+    }
     this.onstep(s);
   }
 
@@ -481,11 +490,22 @@ export class Viz {
     this.picked = { kind, cell };
     for (const v of this.view === 'all' ? [this.scatter, this.gather, this.matrix] : [this[this.view]])
       v.highlight(found, this.picked);
+    this.#say(where, cell, found);
+    this.oninspect(found);
+  }
+
+  /** The provenance sentence of a cell at the state shown. */
+  #say(where, cell, found) {
     // While stepping the scatter, a cell of the intermediate output also says what it holds so far.
     const step = this.by === 'scatter' ? this.scatter.stepData : null;
     const now = step && where === 'intermediate' ? this.scatter.heldNow(cell) : undefined;
     this.provenance.textContent = found.sentence + (step ? soFar(found, step.index, now) : '');
-    this.oninspect(found);
+    this.said = { where, cell, trace: this.trace };
+  }
+
+  #unsay() {
+    this.said = null;
+    this.provenance.textContent = '';
   }
 
   /** The copy flies from the kernel into its window: a moving picture of the step, never a delay.

@@ -324,6 +324,28 @@ describe('provenance everywhere, linked across the views', () => {
     await page.waitForFunction(() => performance.getEntriesByName('tconv-live').length === 1);
     await page.tap('#ex1 .scatter .out [role=gridcell]:nth-child(3)');
     assert.match(await text(page, '#ex1 .provenance'), /^out\[2\] = 2·3 \+ 3·1 = 9/);
+    // The cells stay lit after the finger lifts (its pointer leaves as it does): both input elements,
+    // two taps of the kernel, and the tapped cell.
+    const lit = async (selector) => (await cells(page, selector)).flatMap((c, k) => (c.cls.includes('rel') ? [k] : []));
+    assert.deepEqual(await lit('#ex1 .scatter .in'), [0, 1]);
+    assert.deepEqual(await lit('#ex1 .scatter .kern'), [0, 2]);
+    // A tap in another grid, then back on the same cell: lit again.
+    await page.tap('#ex1 .scatter .in [role=gridcell]:nth-child(2)');
+    assert.deepEqual(await lit('#ex1 .scatter .buf'), [2, 3, 4], 'x[1] adds to cells 2 to 4');
+    await page.tap('#ex1 .scatter .out [role=gridcell]:nth-child(3)');
+    assert.deepEqual(await lit('#ex1 .scatter .kern'), [0, 2]);
+  });
+
+  test('the sentence of a cell the pointer left follows the steps, and goes with the view', async () => {
+    const page = await open('?step2=2');
+    await page.hover('#ex2 .scatter .buf [role=row]:nth-child(4) [role=gridcell]:nth-child(4)');
+    assert.match(await text(page, '#ex2 .provenance'), /After step 2 it holds/);
+    // The pointer goes to the step buttons: the sentence stays, about the state shown.
+    await page.click('#ex2 button.last');
+    assert.doesNotMatch(await text(page, '#ex2 .provenance'), /After step/);
+    assert.match(await text(page, '#ex2 .provenance'), /^intermediate\[2\]\[2\] = /);
+    await page.click('#ex2 .views-tabs button:text-is("Gather")');
+    assert.equal(await text(page, '#ex2 .provenance'), '');
   });
 
   test('running sums in the step description', async () => {
