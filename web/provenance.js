@@ -24,6 +24,9 @@ export function soFar(found, t, current) {
   return ` After step ${t + 1} it holds ${sum} so far.`;
 }
 
+/** The grids a cell can be asked about (the element's inspect() takes these; 'copy' is the page's own). */
+export const inspectable = ['output', 'intermediate', 'input', 'kernel', 'padded', 'matrix'];
+
 /**
  * What the reader is pointing at, where: 'output' | 'intermediate' | 'input' | 'kernel' | 'padded'
  * | 'matrix' (cell = [row, col] of Cᵀ) | 'copy' (the scaled copy of scatter step `step`; cell = the

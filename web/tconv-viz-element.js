@@ -7,7 +7,8 @@
 // with nothing valid to show replaces it. All elements share one core: tconv.js memoizes load().
 import { load, loadTools, nest, TconvError } from './tconv.js';
 import { figureExports, lookOf } from './figures.js';
-import { displayParams, parseSetting, settingText, specParams } from './params.js';
+import { displayParams, echo, parseSetting, settingText, specParams } from './params.js';
+import { inspectable } from './provenance.js';
 import { h } from './dom.js';
 import { overDrawingLimit } from './state.js';
 import { lastState, stateFrom, stepCount } from './steps.js';
@@ -222,7 +223,17 @@ export class TconvVizElement extends HTMLElement {
    * for a cell of the output (default) or of the intermediate output; also 'input', 'kernel'
    * (a weight tap [c_in, c_out_in_group, ...]), 'padded' and 'matrix' ([row, col] of Cᵀ).
    */
-  inspect(cell, { where = 'output' } = {}) {
+  inspect(cell, options = {}) {
+    if (options === null || typeof options !== 'object')
+      throw new TconvError(`inspect's options must be an object such as {where: 'output'}, got ${options}`, {
+        field: 'options',
+      });
+    const { where = 'output' } = options;
+    if (!inspectable.includes(where))
+      throw new TconvError(`where must be one of ${inspectable.join(', ')}, got ${echo(String(where))}`, {
+        field: 'where',
+        valid: inspectable,
+      });
     this.#flush();
     if (!this.#trace) throw new TconvError(this.#error ?? 'the element has not rendered yet', { field: 'cell' });
     return publicInspection(this.#viz.inspect(where, cell));

@@ -342,6 +342,52 @@ describe('attributes, properties and events', () => {
     assert.deepEqual(r, { direction: 'ltr', lang: 'en', leftToRight: true });
   });
 
+  test('inspect() and tconv-inspect: where a number comes from; a bad question is a TconvError naming its field', async () => {
+    write('inspect.html', html(element({ id: 'w', ...seed1, step: 'end' })));
+    const page = await open('inspect.html');
+    await rendered(page);
+    const r = await page.$eval('#w', async (el) => {
+      const error = (f) => {
+        try {
+          f();
+          return 'no error';
+        } catch (e) {
+          return [e.name, e.field, e.message];
+        }
+      };
+      const heard = new Promise((done) => el.addEventListener('tconv-inspect', (e) => done(e.detail), { once: true }));
+      const cell = el.shadowRoot.querySelectorAll('.scatter .out [role=gridcell]')[2];
+      cell.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, pointerType: 'mouse' }));
+      return {
+        out: el.inspect([0, 2]),
+        buffer: el.inspect([0, 4], { where: 'intermediate' }).value,
+        heard: await heard,
+        where: error(() => el.inspect([0, 1], { where: 'bogus' })),
+        options: error(() => el.inspect([0, 1], null)),
+        outside: error(() => el.inspect([0, 9]))[1],
+      };
+    });
+    // out[2] = 2·3 + 3·1 = 9 (seed 1D: x = [2, 3], kernel [1, 2, 3], stride 2), in the core's order.
+    assert.equal(r.out.value, 9);
+    assert.deepEqual(
+      r.out.terms.map((t) => [t.input, t.tap, t.value, t.weight, t.product]),
+      [
+        [[0, 0], [0, 0, 2], 2, 3, 6],
+        [[0, 1], [0, 0, 0], 3, 1, 3],
+      ],
+    );
+    assert.match(r.out.sentence, /^out\[2\] = 2·3 \+ 3·1 = 9/);
+    assert.equal(r.buffer, 9);
+    assert.deepEqual(r.heard, r.out);
+    assert.deepEqual(r.where, [
+      'TconvError',
+      'where',
+      'where must be one of output, intermediate, input, kernel, padded, matrix, got "bogus"',
+    ]);
+    assert.deepEqual(r.options.slice(0, 2), ['TconvError', 'options']);
+    assert.equal(r.outside, 'cell');
+  });
+
   test('view, controls and theme read as HTML reads enumerated attributes; a typo is named in the console', async () => {
     write('choices.html', html(element({ id: 'w', ...seed1, view: ' Gather ', controls: 'FULL', theme: 'Light' })));
     const page = await open('choices.html');
