@@ -21,7 +21,7 @@ const saveUrl = () => {
 /** The core's trace of spec, or throws {field, axis, message}: the core's refusal, or this page's limit. */
 function check(api, spec) {
   const trace = api.trace(spec);
-  const over = overDrawingLimit(trace, "this page's");
+  const over = overDrawingLimit(trace, "this page's", 'the Sizes panel below answers for any size');
   if (over) {
     trace.dispose();
     throw over;

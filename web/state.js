@@ -261,9 +261,10 @@ export const limits = { input: 16, kernel: 7, buffer: 67, channels: 64, cells: 3
 
 /**
  * The first size over those limits as {field, axis, message}, or null; `who` names whose limit it
- * is ("this page's"). drawn: the cells the views would draw in all.
+ * is ("this page's"), `beyond` where a size over it is answered (the page's Sizes panel; an element
+ * in a blog post has none).
  */
-export function overDrawingLimit(trace, who) {
+export function overDrawingLimit(trace, who, beyond = '') {
   for (const [i, a] of trace.axes.entries()) {
     const axis = axisNames[trace.dims][i];
     for (const name of ['input', 'kernel']) {
@@ -271,7 +272,7 @@ export function overDrawingLimit(trace, who) {
         return {
           field: name,
           axis: trace.dims === 1 ? null : i,
-          message: `${name} ${axis} ${a[name]} is over ${who} limit of ${limits[name]}; the Sizes panel below answers for any size`,
+          message: `${name} ${axis} ${a[name]} is over ${who} limit of ${limits[name]}${beyond ? `; ${beyond}` : ''}`,
         };
     }
     if (a.buffer > limits.buffer) {

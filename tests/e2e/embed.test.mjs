@@ -388,6 +388,17 @@ describe('attributes, properties and events', () => {
     assert.equal(r.outside, 'cell');
   });
 
+  test('a size over the drawing limit names the element’s limit and no panel it does not have', async () => {
+    const input = JSON.stringify(Array.from({ length: 17 }, (_, i) => i));
+    write('over.html', html(element({ id: 'w', dims: '1', input, kernel: '[1,2,3]' })));
+    const page = await open('over.html');
+    await page.waitForFunction(() => document.querySelector('#w').error !== null);
+    assert.equal(
+      await page.$eval('#w', (el) => el.error),
+      "input length 17 is over this element's drawing limit of 16",
+    );
+  });
+
   test('view, controls and theme read as HTML reads enumerated attributes; a typo is named in the console', async () => {
     write('choices.html', html(element({ id: 'w', ...seed1, view: ' Gather ', controls: 'FULL', theme: 'Light' })));
     const page = await open('choices.html');
