@@ -223,7 +223,11 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
       results.append(
         h('p', {
           className: 'tool-about',
-          textContent: `${dims > 1 ? `${names[u.axis]}: ` : ''}${u.reason}${u.nearest.length ? ` Nearest sizes: ${u.nearest.join(' and ')}.` : ''}`,
+          // The core's reason is a clause ("the largest output length … is 15, smaller than 1000"):
+          // a sentence of its own here, before the nearest sizes.
+          textContent: capitalized(
+            `${dims > 1 ? `${names[u.axis]}: ` : ''}${u.reason}.${u.nearest.length ? ` Nearest sizes: ${u.nearest.join(' and ')}.` : ''}`,
+          ),
         }),
       );
     if (!count) return;
@@ -302,6 +306,8 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
     },
   };
 }
+
+const capitalized = (text) => `${text[0].toUpperCase()}${text.slice(1)}`;
 
 /** A value as Python writes it (every framework's arguments are written in Python): None, True, [1, 2], "same". */
 const python = (v) =>
