@@ -347,7 +347,7 @@ export class Viz {
     const trace = this.trace;
     const channels = trace.singleChannel
       ? ''
-      : `, ${trace.inChannels} → ${trace.outChannels} channels${trace.groups > 1 ? `, groups ${trace.groups}` : ''}`;
+      : `, channels ${trace.inChannels} → ${trace.outChannels}${trace.groups > 1 ? `, groups ${trace.groups}` : ''}`;
     const bias = trace.bias ? `, bias ${trace.bias.length === 1 ? fmt(trace.bias[0]) : 'per channel'}` : '';
     this.summary.textContent = `Input ${size(axes.map((a) => a.input))} → output ${size(axes.map((a) => a.output))}: kernel ${size(axes.map((a) => a.kernel))}, stride ${per('stride')}${extra}${channels}${bias}.`;
     const [from, to] = [size(axes.map((a) => a.output)), size(axes.map((a) => a.input))];

@@ -136,7 +136,7 @@ describe('stepping with channels, against the core', () => {
       const taps = trace.axes.reduce((k, a) => k * a.kernel, 1);
       assert.match(
         await text(page, `${ex} .summary`),
-        new RegExp(`${trace.inChannels} → ${trace.outChannels} channels`),
+        new RegExp(`channels ${trace.inChannels} → ${trace.outChannels}`),
       );
       assert.match(
         await text(page, `${ex} .pickers .rule`),
@@ -267,10 +267,10 @@ describe('stepping with channels, against the core', () => {
   test('the presets open the channel examples, the bias step adds one number per channel', async () => {
     const page = await open('');
     for (const [label, summary] of [
-      ['2 → 3 channels', /2 → 3 channels/],
-      ['Groups 2', /2 → 2 channels, groups 2/],
-      ['Depthwise (groups = channels)', /3 → 3 channels, groups 3/],
-      ['A bias per output channel', /1 → 2 channels, bias per channel/],
+      ['2 → 3 channels', /channels 2 → 3/],
+      ['Groups 2', /channels 2 → 2, groups 2/],
+      ['Depthwise (groups = channels)', /channels 3 → 3, groups 3/],
+      ['A bias per output channel', /channels 1 → 2, bias per channel/],
     ]) {
       await page.selectOption('#e1-preset', { label });
       assert.match(await text(page, '#ex1 .summary'), summary, label);
@@ -284,14 +284,14 @@ describe('stepping with channels, against the core', () => {
     const page = await open('');
     await page.selectOption('#e1-preset', { label: '2 → 3 channels' });
     await page.fill('#ex1 input[aria-label="out channels"]', '4');
-    assert.match(await text(page, '#ex1 .summary'), /2 → 4 channels/);
+    assert.match(await text(page, '#ex1 .summary'), /channels 2 → 4/);
     await page.fill('#ex1 input[aria-label="groups"]', '3');
     // At the field just typed in: groups.
     const msg = await text(page, '#e1-groups');
     assert.match(msg, /out channels \(4\) must be a multiple of groups \(3\)/);
     assert.equal(await page.inputValue('#ex1 input[aria-label="groups"]'), '3', 'the typing stays');
     await page.fill('#ex1 input[aria-label="groups"]', '2');
-    assert.match(await text(page, '#ex1 .summary'), /2 → 4 channels, groups 2/);
+    assert.match(await text(page, '#ex1 .summary'), /channels 2 → 4, groups 2/);
     await page.fill('#ex1 input[aria-label="in channels"]', '99');
     assert.match(await text(page, '#e1-in_channels'), /from 1 to 64/);
     await page.fill('#ex1 input[aria-label="in channels"]', '2');
