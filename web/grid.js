@@ -26,6 +26,9 @@ export const marks = [
   'line', // matrix: the lit row or column
   'heat', // counts shown as a heat map (with data-heat)
 ];
+// A caption part longer than this many characters cannot fit a phone's line: it may wrap (label()).
+const longPart = 40;
+
 const bit = Object.fromEntries(marks.map((name, i) => [name, 1 << i]));
 /** The bits of some marks, for Grid.markAll. */
 export const mask = (...names) => names.reduce((m, name) => m | bit[name], 0);
@@ -305,14 +308,21 @@ export class Grid {
     }
   }
 
-  /** The caption; it wraps only between the parts around ' · '. */
+  /** The caption; it wraps between the parts around ' · ', and inside a part only when the part
+   *  is too long for a phone's line. */
   label(text) {
-    // A caption breaks only between its parts: each part is a box that does not wrap (it broke at a
-    // hyphen, "Zero-" / "inserted", and between two indices, "w[0]" / "[0]"), its spaces no-break.
-    const parts = text.split(' · ').map((part) => part.replaceAll(' ', '\u00a0'));
+    // A part is a box that does not wrap (it broke at a hyphen, "Zero-" / "inserted", and between
+    // two indices, "w[0]" / "[0]"), its spaces no-break, and it widens its grid's box to its own
+    // width. One longer than a 360 px screen holds ("Intermediate output: 9 cells, plus
+    // output_padding's 1 cell") would run out of it: that one keeps its spaces and wraps at its grid's
+    // width (an inline block, viz.css), moving to a line of its own first.
+    const parts = text.split(' · ').map((part) => (part.length > longPart ? part : part.replaceAll(' ', '\u00a0')));
     if (this.caption.textContent === parts.join(' · ')) return;
     this.caption.replaceChildren(
-      ...parts.flatMap((part, i) => [...(i ? [' · '] : []), h('span', { className: 'part', textContent: part })]),
+      ...parts.flatMap((part, i) => [
+        ...(i ? [' · '] : []),
+        h('span', { className: part.length > longPart ? 'part long' : 'part', textContent: part }),
+      ]),
     );
   }
 

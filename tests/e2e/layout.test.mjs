@@ -114,6 +114,25 @@ describe('reflow at 400 % zoom (320 × 256 CSS px)', () => {
     await page.screenshot({ path: shotPath('zoom-400-page'), fullPage: true });
   });
 
+  test('a caption part too long for a phone’s line wraps inside its grid’s box instead of running out of it', async () => {
+    const page = await visit('?in1=1,2,3&k1=1,2,3&s1=2&d1=2&op1=1', { width: 360, height: 740 });
+    await ready(page);
+    const parts = await page.$$eval('#ex1 .scatter .cap .part', (els) =>
+      els.map((el) => {
+        let box = el.parentElement;
+        while (box && getComputedStyle(box).overflowX === 'visible') box = box.parentElement;
+        return {
+          text: el.textContent.replaceAll('\u00a0', ' '),
+          right: el.getBoundingClientRect().right,
+          edge: box.getBoundingClientRect().right,
+        };
+      }),
+    );
+    const long = parts.find((p) => p.text.startsWith('Intermediate output: 9 cells, plus output_padding'));
+    assert.ok(long, JSON.stringify(parts.map((p) => p.text)));
+    for (const p of parts) assert.ok(p.right <= p.edge + 0.5, `${p.text}: ${p.right} > ${p.edge}`);
+  });
+
   test('the step description is a tab stop exactly while it overflows its box', async () => {
     const page = await visit('', { width: 1280, height: 800 });
     await ready(page);
