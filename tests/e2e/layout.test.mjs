@@ -114,6 +114,24 @@ describe('reflow at 400 % zoom (320 × 256 CSS px)', () => {
     await page.screenshot({ path: shotPath('zoom-400-page'), fullPage: true });
   });
 
+  test('a message quoting a long word typed at 360 px wraps inside the panel', async () => {
+    const page = await visit('', { width: 360, height: 740 });
+    await ready(page);
+    await page.$eval('#ex1 .more', (d) => (d.open = true));
+    for (const field of ['stride', 'groups']) {
+      await page.fill(`#ex1 input[aria-label="${field}"]`, 'q'.repeat(300));
+      const r = await page.$eval(`#e1-${field}`, (m) => ({
+        text: m.textContent,
+        right: m.getBoundingClientRect().right,
+        panel: m.closest('form').getBoundingClientRect().right,
+        scrolled: m.closest('form').scrollWidth > m.closest('form').clientWidth,
+      }));
+      assert.match(r.text, /got "q{40}…"/, field);
+      assert.ok(r.right <= r.panel + 0.5 && !r.scrolled, `${field}: ${JSON.stringify(r)}`);
+      await page.fill(`#ex1 input[aria-label="${field}"]`, field === 'stride' ? '2' : '1');
+    }
+  });
+
   test('a caption part too long for a phone’s line wraps inside its grid’s box instead of running out of it', async () => {
     const page = await visit('?in1=1,2,3&k1=1,2,3&s1=2&d1=2&op1=1', { width: 360, height: 740 });
     await ready(page);
