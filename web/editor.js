@@ -293,6 +293,10 @@ export class Editor {
       name === 'input' ? (extra >= 1 ? parsed : [parsed]) : extra >= 2 ? parsed : extra === 1 ? [parsed] : [[parsed]];
     const followed = this.#followChannels(name);
     this.refreshSizes();
+    // More values than this page draws are said as a size typed would be, with the output's shape:
+    // the core's own limit is wider (64 per axis), and past it its message named that one.
+    const over = [this.#sizeError('input'), this.#sizeError('kernel')].find((e) => e?.over);
+    if (over) return this.#showOver({ field: name, axis: null, over: true, message: over.message }, over.field);
     this.changed();
     if (followed && !this.showing()) this.note(followed, name);
   }
@@ -349,6 +353,11 @@ export class Editor {
   resize(name) {
     const error = this.#grow(name);
     if (!error) return this.changed();
+    this.#showOver(error, name);
+  }
+
+  /** Shows a size error, and for a size over what this page draws, the output's shape for it. */
+  #showOver(error, name) {
     this.show(error);
     if (!error.over || !this.onoversize) return;
     const asked = this.sizes[name].map((el) => el.value).join();
@@ -386,23 +395,30 @@ export class Editor {
     this.changed();
   }
 
-  /** Resizes name's values to its size fields: null, or the error when a size cannot be drawn. */
-  #grow(name, fill = 0) {
+  /** The first of name's size fields ('input' or 'kernel') outside what this page draws, as
+   *  {field, axis, over, message}; null when all are drawn. */
+  #sizeError(name) {
     const sizes = this.sizes[name].map((el) => Number(el.value));
     const most = this.limits[name];
     const bad = sizes.findIndex((v) => !Number.isInteger(v) || v < 1 || v > most);
-    if (bad >= 0) {
-      const given = this.sizes[name][bad].value;
-      const over = sizes[bad] > most;
-      return {
-        field: name,
-        axis: bad,
-        over,
-        message: over
-          ? `${name} ${this.names[bad]} ${given} is more than this page draws (1 to ${most})`
-          : `${name} ${this.names[bad]} must be a whole number from 1 to ${most}, got ${echo(given)}`,
-      };
-    }
+    if (bad < 0) return null;
+    const given = this.sizes[name][bad].value;
+    const over = sizes[bad] > most;
+    return {
+      field: name,
+      axis: bad,
+      over,
+      message: over
+        ? `${name} ${this.names[bad]} ${given} is more than this page draws (1 to ${most})`
+        : `${name} ${this.names[bad]} must be a whole number from 1 to ${most}, got ${echo(given)}`,
+    };
+  }
+
+  /** Resizes name's values to its size fields: null, or the error when a size cannot be drawn. */
+  #grow(name, fill = 0) {
+    const error = this.#sizeError(name);
+    if (error) return error;
+    const sizes = this.sizes[name].map((el) => Number(el.value));
     const grow = (old) => {
       const rows = this.dims === 1 ? 1 : sizes[0];
       const cols = sizes[sizes.length - 1];

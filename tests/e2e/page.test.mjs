@@ -452,6 +452,19 @@ describe('the parameter panel', () => {
     ['input[aria-label="bias"]', '1e200', 'bias', /^bias\[0\] = 1e\+200 is larger in magnitude than the limit 1e\+100/],
     ['.paste[aria-label="input"]', '[1, 2', 'input', /cannot read/],
     ['.paste[aria-label="input"]', '2,,3', 'input', /^a comma with no value beside it in "2,,3"/],
+    // More values than the page draws: its own limit, as for a size typed (the core's is 64).
+    [
+      '.paste[aria-label="input"]',
+      Array.from({ length: 65 }, (_, i) => i).join(' '),
+      'input',
+      /^input length 65 is more than this page draws \(1 to 16\)/,
+    ],
+    [
+      '.paste[aria-label="kernel / weight"]',
+      Array.from({ length: 17 }, (_, i) => i).join(' '),
+      'weight',
+      /^kernel length 17 is more than this page draws \(1 to 7\)/,
+    ],
     ['.paste[aria-label="kernel / weight"]', '1 x 3', 'weight', /^kernel\[1\] must be a number, got "x"/],
     [
       'input[aria-label="input length"]',
