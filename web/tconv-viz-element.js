@@ -286,7 +286,12 @@ export class TconvVizElement extends HTMLElement {
     const spec = {};
     for (const p of specParams) {
       const text = this.getAttribute(p.attr);
-      if (text !== null && text.trim() !== '') spec[p.key] = parseSetting(p.kind, text);
+      if (text === null || text.trim() === '') continue;
+      spec[p.key] = parseSetting(p.kind, text);
+      // A list that is not JSON ("[[1,2],[3"): said here, at its attribute. Passed on as text, the
+      // core would first miss the dims its nesting gives ("dims is required").
+      if (typeof spec[p.key] === 'string' && text.trim().startsWith('['))
+        throw new TconvError(`${p.attr} is not a JSON list: ${echo(text)} (${jsonProblem(text)})`, { field: p.key });
     }
     // Without a dims attribute, the kernel's nesting says it: [k] is 1D, [[…]] 2D (the weight has
     // two channel levels more). A kernel that says neither is left to the core to name.
@@ -407,6 +412,16 @@ export class TconvVizElement extends HTMLElement {
       { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.75, 1] },
     );
     this.#visible.observe(this);
+  }
+}
+
+/** Why JSON.parse refuses text, in its own words. */
+function jsonProblem(text) {
+  try {
+    JSON.parse(text);
+    return 'it reads as JSON';
+  } catch (e) {
+    return e.message;
   }
 }
 

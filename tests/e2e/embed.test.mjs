@@ -388,6 +388,23 @@ describe('attributes, properties and events', () => {
     assert.equal(r.outside, 'cell');
   });
 
+  test('a list attribute that is not JSON is named at its attribute, also when it gives the dims', async () => {
+    write('badjson.html', html(element({ id: 'w', input: '[[1,2],[3,4]]', kernel: '[[1,2],[3' })));
+    const page = await open('badjson.html');
+    await page.waitForFunction(() => document.querySelector('#w').error !== null);
+    const r = await page.$eval('#w', (el) => {
+      const first = el.error;
+      el.setAttribute('kernel', '[[1,2],[3,4]]');
+      const fixed = [el.error, el.shape];
+      el.setAttribute('input', '[1,2');
+      return { first, fixed, input: el.error, shown: el.shadowRoot.querySelector('.error').textContent };
+    });
+    assert.match(r.first, /^kernel is not a JSON list: "\[\[1,2\],\[3" \(.+\)$/);
+    assert.deepEqual(r.fixed, [null, [3, 3]]);
+    assert.match(r.input, /^input is not a JSON list: "\[1,2" \(/);
+    assert.equal(r.shown, r.input);
+  });
+
   test('a size over the drawing limit names the element’s limit and no panel it does not have', async () => {
     const input = JSON.stringify(Array.from({ length: 17 }, (_, i) => i));
     write('over.html', html(element({ id: 'w', dims: '1', input, kernel: '[1,2,3]' })));
