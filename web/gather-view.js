@@ -160,9 +160,13 @@ export class GatherView {
     const onInput = window.taps.filter((t) => t.on === 'input');
     const others = window.taps.length - onInput.length;
     const terms = onInput.map((t) => `${signed(fmt(t.value))}·${signed(fmt(t.weight), true)}`);
+    const name = cellName('out', cell, trace.singleChannel);
+    // No tap on an input value: nothing to add up ("out[2] = 0 = 0" said it twice).
+    if (!terms.length)
+      return `${name} = ${signed(fmt(value))}${trace.bias ? ', the bias alone' : ''} (${others === 1 ? 'its one tap falls' : `all ${others} taps fall`} on inserted zeros or padding: products of 0).`;
     const bias = trace.bias ? ` + ${signed(fmt(trace.bias[cell[0]]), true)} (bias)` : '';
     return (
-      `${cellName('out', cell, trace.singleChannel)} = ${terms.length ? terms.join(' + ') : '0'}${bias}${equals(signed(fmt(value)))}` +
+      `${name} = ${terms.join(' + ')}${bias}${equals(signed(fmt(value)))}` +
       (others
         ? ` (${others} more ${others === 1 ? 'tap falls' : 'taps fall'} on inserted zeros or padding: products of 0).`
         : '.')

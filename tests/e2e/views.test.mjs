@@ -73,8 +73,14 @@ describe('the gather view steps through the output cells', () => {
         const terms = onInput
           .map((t) => `${shown(t.value)}·${t.weight < 0 ? `(${shown(t.weight)})` : shown(t.weight)}`)
           .join(' + ');
+        // With no tap on an input value, the value and why (not "0 = 0").
+        const all = window.taps.length;
         assert.ok(
-          sum.startsWith(`out[${cell[1]}][${cell[2]}] = ${terms || '0'} = ${shown(value)}`),
+          sum.startsWith(
+            terms
+              ? `out[${cell[1]}][${cell[2]}] = ${terms} = ${shown(value)}`
+              : `out[${cell[1]}][${cell[2]}] = ${shown(value)} (${all === 1 ? 'its one tap falls' : `all ${all} taps fall`} on inserted zeros or padding`,
+          ),
           `${sum} vs ${terms}`,
         );
         // The output so far: the computed cells, the current one marked.
@@ -88,6 +94,19 @@ describe('the gather view steps through the output cells', () => {
       trace.dispose();
     });
   }
+
+  test('a window with no tap on an input value says so, not "0 = 0"', async () => {
+    const page = await open('?in1=1,2,3,4&k1=1,-1&s1=3&v1=gather&step1=3');
+    assert.equal(
+      await text(page, '#ex1 .gather .sum'),
+      'out[2] = 0 (all 2 taps fall on inserted zeros or padding: products of 0).',
+    );
+    await page.click('#ex1 button.back');
+    assert.equal(
+      await text(page, '#ex1 .gather .sum'),
+      'out[1] = 1·(−1) = −1 (1 more tap falls on inserted zeros or padding: products of 0).',
+    );
+  });
 
   test('the original kernel stands beside the rotated one, with the turn labelled', async () => {
     const page = await open();
