@@ -138,7 +138,10 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
       ],
       shapeOut,
     );
-    shapeForm.addEventListener('input', askShape);
+    shapeForm.addEventListener('input', () => {
+      followsExample = false;
+      askShape();
+    });
 
     solveFields = {
       input_size: axisFields('have', s.input_size, dims),
@@ -299,8 +302,22 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
     answered = key;
   }
 
+  // "What comes out" asks about the example above until the reader types in it: from then on it is
+  // the reader's own question, which a change of the example does not overwrite.
+  let followsExample = true;
+  const followExample = () => {
+    const s = current().sizeSpec;
+    const one = { in_channels: 1, out_channels: 1, groups: 1 };
+    for (const [key, f] of Object.entries(shapeFields)) {
+      const v = s[key] ?? one[key] ?? axisParams.find((p) => p.key === key)?.none;
+      if (f.inputs) f.inputs.forEach((input, a) => (input.value = [].concat(v)[a] ?? [].concat(v)[0]));
+      else f.value = v;
+    }
+  };
+
   return {
     refresh: () => {
+      if (followsExample) followExample();
       askShape();
       askSolve();
     },

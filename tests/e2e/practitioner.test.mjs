@@ -202,6 +202,29 @@ test('Sizes: a refusal names the field as it is labelled, then as the core calls
   assert.deepEqual(page.problems, []);
 });
 
+test('Sizes: "What comes out" follows the example until the reader types in it', async () => {
+  const page = await app.open('');
+  await openPanel(page, 1, 'sizes');
+  const answer = '#ex1 details.sizes .tool-answer';
+  await page.waitForFunction((s) => document.querySelector(s).textContent !== '', answer);
+  assert.equal(await text(page, answer), 'Output: 5.');
+  // The example's stride becomes 3: the form asks about it (input 2, kernel 3, stride 3 → 6).
+  await page.fill('#ex1 .editor input[aria-label="stride"]', '3');
+  await page
+    .waitForFunction((s) => document.querySelector(s).textContent === 'Output: 6.', answer, { timeout: 5000 })
+    .catch(() => {});
+  assert.equal(await text(page, answer), 'Output: 6.');
+  assert.equal(await page.inputValue('#ex1 details.sizes input[aria-label="stride length"]'), '3');
+  // The reader's own question (input 10) stays when the example changes again.
+  await fill(page, 1, 'input size length', 10);
+  await page.waitForFunction((s) => document.querySelector(s).textContent === 'Output: 30.', answer);
+  await page.fill('#ex1 .editor input[aria-label="stride"]', '1');
+  await page.waitForTimeout(300);
+  assert.equal(await text(page, answer), 'Output: 30.');
+  assert.equal(await page.inputValue('#ex1 details.sizes input[aria-label="stride length"]'), '3');
+  assert.deepEqual(page.problems, []);
+});
+
 test('Sizes: questions asked while the tools module loads give one answer, the last', async () => {
   // Every edit asks again; all of them wait for the module. Each used to append its own lists.
   const page = await app.open('');
