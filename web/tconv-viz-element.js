@@ -135,6 +135,10 @@ export class TconvVizElement extends HTMLElement {
         `<tconv-viz>: ${name}=${JSON.stringify(v.slice(0, 40))} is not one of ${display[name].values.join(', ')}; ${name}=${JSON.stringify(display[name].none)} is used`,
       );
     if (name === 'step') {
+      if (v !== null && !/^\s*(\d+|end)\s*$/.test(v))
+        console.warn(
+          `<tconv-viz>: step=${JSON.stringify(v.slice(0, 40))} is not a state number (0, 1, …) or end; step ${this.step} is shown`,
+        );
       if (this.#viz && !this.#dirty) this.#viz.go(stateFrom(this.step, this.#trace, this.view, this.#viz.driver));
       return;
     }

@@ -427,6 +427,7 @@ describe('attributes, properties and events', () => {
       el.view = 'matrixx';
       const other = document.createElement('tconv-viz');
       other.setAttribute('theme', 'drak');
+      other.setAttribute('step', '-1');
       return [...out, el.view, el.stepCount, other.theme];
     });
     // gather: one step per output cell (5); the typo falls back to the scatter view (2 input elements).
@@ -434,6 +435,7 @@ describe('attributes, properties and events', () => {
     assert.deepEqual(warnings, [
       '<tconv-viz>: view="matrixx" is not one of scatter, gather, matrix, all; view="scatter" is used',
       '<tconv-viz>: theme="drak" is not one of auto, light, dark; theme="auto" is used',
+      '<tconv-viz>: step="-1" is not a state number (0, 1, …) or end; step 0 is shown',
     ]);
   });
 
