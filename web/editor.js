@@ -201,7 +201,12 @@ export class Editor {
     this.channels.groups.value = groups;
     for (const { key, none } of axisParams) {
       const v = [].concat(spec[key] ?? none);
-      this.params[key].forEach((el, i) => (el.value = v[Math.min(i, v.length - 1)]));
+      const fields = this.params[key];
+      // A link with more values than axes (s1=2,2) shows them all, in the last field: the message
+      // is about them, and the field must not show a value the link does not hold.
+      fields.forEach(
+        (el, i) => (el.value = i < fields.length - 1 ? v[Math.min(i, v.length - 1)] : v.slice(i).join(',') || v.at(-1)),
+      );
     }
     this.bias.value = spec.bias ? [].concat(spec.bias).join(', ') : '';
     this.paste.input.value = valuesText(spec.kernel ? spec.input : input);

@@ -628,6 +628,17 @@ describe('state in the URL', () => {
     ['?in1=5,6&s1=abc', 'e1-stride', 'stride', /^stride must be a whole number/],
     ['?in1=1e400,2', 'e1-input', 'input', /^input\[0\] = 1e400 is larger in magnitude than the limit 1e\+100/],
   ];
+  test('a link with more values than axes shows them all in the field its message is about', async () => {
+    const page = await open('?s1=2,2&s2=2,2,2');
+    await page.$eval('#ex1 .more', (d) => (d.open = true));
+    await page.$eval('#ex2 .more', (d) => (d.open = true));
+    assert.equal(await page.inputValue('#ex1 input[aria-label="stride"]'), '2,2');
+    assert.match(await text(page, '#e1-stride'), /^stride must have 1 value, got 2/);
+    assert.equal(await page.inputValue('#ex2 input[aria-label="stride height"]'), '2');
+    assert.equal(await page.inputValue('#ex2 input[aria-label="stride width"]'), '2,2');
+    assert.match(await text(page, '#e2-stride'), /^stride must /);
+  });
+
   for (const [search, id, marked, message] of hostile) {
     test(`a hostile link (${search.slice(0, 40)}…) draws the seed or the link, with a message at its field`, async () => {
       const page = await open(search);
