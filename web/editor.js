@@ -506,6 +506,16 @@ export class Editor {
     this.#reveal(this.msgs[name]);
   }
 
+  /** Puts a link's text that could not be read back into its field (the values drawn are the
+   *  seed's, but the field shows what the link holds, which the message is about). */
+  keep(field, text) {
+    const el =
+      { input: this.paste.input, kernel: this.paste.weight, weight: this.paste.weight, bias: this.bias }[field] ??
+      this.params[field]?.at(-1) ??
+      this.channels[field];
+    if (el) el.value = text;
+  }
+
   /** Scrolls a message the reader caused into view: under the last fields it would be below the
    *  bottom of the panel, which scrolls on its own. Not for what a link or a load says. */
   #reveal(message) {

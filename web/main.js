@@ -97,6 +97,7 @@ try {
     };
     editor.load(state[n].spec);
     const unread = state[n].error;
+    if (unread?.text != null) editor.keep(unread.field, unread.text);
     if (unread)
       editor.show({
         field: unread.field ?? 'spec',

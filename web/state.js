@@ -355,6 +355,7 @@ export function readUrl(search) {
     let spec = seed[n];
     let error = null;
     let field = null; // the parameter being read, where a value that cannot be read is reported
+    let typed = null; // its text in the link, which the editor keeps in that field
     try {
       const has = (key) => q.has(key + n);
       // A link that names any spec key is a spec: a parameter it leaves out is PyTorch's default (as
@@ -365,6 +366,7 @@ export function readUrl(search) {
           if (p.key === 'dims' || !has(p.url)) continue;
           const text = q.get(p.url + n);
           field = p.key;
+          typed = text;
           spec[p.key] =
             p.kind === 'json'
               ? p.key === 'bias'
@@ -376,8 +378,10 @@ export function readUrl(search) {
         }
         if (spec.input === undefined) spec.input = seed[n].input;
         if (spec.kernel === undefined && spec.weight === undefined) spec.kernel = seed[n].kernel;
-        // The core counts the values of the whole spec: said here, at the input, in words.
+        // The core counts the values of the whole spec: said here, at the input, in words (the
+        // texts stay out of the fields: all of them together are too many).
         field = 'input';
+        typed = null;
         const arrays = specParams.filter((p) => p.kind === 'json' && spec[p.key] !== undefined);
         if (arrays.reduce((sum, p) => sum + count(spec[p.key]), scalarValues) > maxValues)
           throw tooMany('input, kernel and bias hold');
@@ -385,7 +389,7 @@ export function readUrl(search) {
     } catch (e) {
       // A link whose values cannot even be read: the seed, and the reason for the editor to show at
       // the parameter it was reading.
-      [spec, error] = [seed[n], { field, message: e.message }];
+      [spec, error] = [seed[n], { field, message: e.message, text: typed }];
     }
     const view = q.get(`v${n}`);
     const views = displayParams.find((p) => p.attr === 'view').values;

@@ -639,6 +639,19 @@ describe('state in the URL', () => {
     assert.match(await text(page, '#e2-stride'), /^stride must /);
   });
 
+  test('a link value that cannot be read stays in its field, beside its message', async () => {
+    const page = await open('?in1=1,,2&b2=[1,');
+    assert.equal(await page.inputValue('#ex1 .paste[aria-label="input"]'), '1,,2');
+    assert.match(
+      await text(page, '#e1-input'),
+      /^this link’s input cannot be read: a comma with no value beside it in "1,,2"/,
+    );
+    assert.equal(await page.inputValue('#ex2 input[aria-label="bias"]'), '[1,');
+    // The seed is drawn meanwhile; typing a readable value draws it.
+    await page.fill('#ex1 .paste[aria-label="input"]', '1 2');
+    assert.equal(await text(page, '#e1-input'), '');
+  });
+
   for (const [search, id, marked, message] of hostile) {
     test(`a hostile link (${search.slice(0, 40)}…) draws the seed or the link, with a message at its field`, async () => {
       const page = await open(search);
