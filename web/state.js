@@ -2,7 +2,7 @@
 // draws at most, and their place in the URL (?in1=2,3&k1=1,2,3&s1=2&step1=2&in2=1,2;3,4&...), so
 // that a link restores exactly what it shows. The parameter names come from params.js.
 import { axisNames } from './dom.js';
-import { displayParams, echo, isDefault, maxTextLength, specParams, value } from './params.js';
+import { displayParams, echo, isDefault, maxTextLength, specParams, value, wholeValue } from './params.js';
 
 export const seed = {
   1: { dims: 1, input: [2, 3], kernel: [1, 2, 3], stride: 2 },
@@ -300,8 +300,9 @@ const counted = (values) => {
   return values;
 };
 
-/** `1 2; 3 4` (rows by ';' or new lines, values by spaces or commas) or JSON like `[[1,2],[3,4]]`. */
-export function parseValues(text, dims) {
+/** `1 2; 3 4` (rows by ';' or new lines, values by spaces or commas) or JSON like `[[1,2],[3,4]]`;
+ *  read: how one value's text becomes a value (wholeValue for whole-number parameters). */
+export function parseValues(text, dims, read = value) {
   const t = String(text ?? '').trim();
   if (t.length > maxTextLength) throw new SyntaxError(`these values are over ${maxTextLength} characters long`);
   if (t.startsWith('[')) {
@@ -326,7 +327,7 @@ export function parseValues(text, dims) {
       // `1,,3` would silently be the two values 1 3, a smaller size than was typed.
       if (/(^|,)\s*(,|$)/.test(row))
         throw new SyntaxError(`a comma with no value beside it in ${echo(row)}: write 1 2; 3 4 or 1,2;3,4`);
-      return row.split(/[\s,]+/).map(value);
+      return row.split(/[\s,]+/).map((v) => read(v));
     });
   return counted(dims === 1 && rows.length === 1 ? rows[0] : rows);
 }
@@ -373,8 +374,8 @@ export function readUrl(search) {
                 ? parseValues(text, 1)
                 : parseValues(text, n)
               : p.kind === 'int'
-                ? value(text)
-                : perAxis(parseValues(text, 1));
+                ? wholeValue(text)
+                : perAxis(parseValues(text, 1, wholeValue));
         }
         if (spec.input === undefined) spec.input = seed[n].input;
         if (spec.kernel === undefined && spec.weight === undefined) spec.kernel = seed[n].kernel;

@@ -615,7 +615,7 @@ describe('state in the URL', () => {
       '?in1=2,3&k1=1,2,3&s1=99999999999999999999',
       'e1-stride',
       'stride',
-      /^stride 100000000000000000000 is out of range: it must be from 1 to 16/,
+      /^stride 99999999999999999999 is out of range: it must be from 1 to 16/,
     ],
     ['?step1=-5&step2=1e9', null, null, null],
     [
