@@ -4,7 +4,7 @@
 // core, and a refusal comes back here as the core's {field, axis, message}, shown at that one field
 // and axis. What the user typed always stays in the fields.
 import { axisNames, counted, h } from './dom.js';
-import { axisParams, echo, value, wholeValue } from './params.js';
+import { axisParams, echo, maxTextLength, value, wholeValue } from './params.js';
 import { parseValues, presets, valuesText } from './state.js';
 
 /** list with n entries: its own first ones, then copies of its first (new channels of the input, new rows of the weight). */
@@ -300,8 +300,9 @@ export class Editor {
     this.refreshSizes();
     // More values than this page draws are said as a size typed would be, with the output's shape:
     // the core's own limit is wider (64 per axis), and past it its message named that one.
-    const over = [this.#sizeError('input'), this.#sizeError('kernel')].find((e) => e?.over);
-    if (over) return this.#showOver({ field: name, axis: null, over: true, message: over.message }, over.field);
+    const sizes = name === 'weight' ? 'kernel' : 'input';
+    const over = this.#sizeError(sizes);
+    if (over?.over) return this.#showOver({ field: name, axis: null, over: true, message: over.message }, sizes);
     this.changed();
     if (followed && !this.showing()) this.note(followed, name);
   }
@@ -491,14 +492,8 @@ export class Editor {
     const name = size ? `${array}-size` : array === 'kernel' ? 'weight' : this.msgs[field] ? field : 'spec';
     const pictures = drawn === 'seed' ? 'show the example the page opens with' : 'still show the last valid example';
     this.msgs[name].textContent = `${message}. The pictures ${pictures}.`;
-    const inputs =
-      this.params[field] ??
-      (size ? this.sizes[array] : null) ??
-      (this.channels[field] ? [this.channels[field]] : null) ??
-      (field === 'bias' ? [this.bias] : null);
-    let marked = [];
-    if (inputs) marked = axis !== null && inputs[axis] ? [inputs[axis]] : inputs;
-    else if (array) marked = [this.paste[array === 'kernel' ? 'weight' : 'input']];
+    const inputs = this.#inputsOf(field, size);
+    const marked = axis !== null && inputs[axis] ? [inputs[axis]] : inputs;
     for (const el of marked) {
       el.setAttribute('aria-invalid', 'true');
       el.classList.add('invalid');
@@ -509,11 +504,23 @@ export class Editor {
   /** Puts a link's text that could not be read back into its field (the values drawn are the
    *  seed's, but the field shows what the link holds, which the message is about). */
   keep(field, text) {
-    const el =
-      { input: this.paste.input, kernel: this.paste.weight, weight: this.paste.weight, bias: this.bias }[field] ??
-      this.params[field]?.at(-1) ??
-      this.channels[field];
-    if (el) el.value = text;
+    // All of it in the first field (a 2D parameter's height), the others empty: none shows a value
+    // the link does not hold. A text over the length limit is not put anywhere.
+    if (text.length > maxTextLength) return;
+    this.#inputsOf(field, false).forEach((el, i) => (el.value = i ? '' : text));
+  }
+
+  /** The fields a message about `field` is at: a per-axis parameter's, a channel count's, the bias,
+   *  an array's size fields (size) or its values' field. */
+  #inputsOf(field, size) {
+    const array = field === 'kernel' || field === 'weight' ? 'kernel' : field === 'input' ? 'input' : null;
+    return (
+      this.params[field] ??
+      (size ? this.sizes[array] : null) ??
+      (this.channels[field] ? [this.channels[field]] : null) ??
+      (field === 'bias' ? [this.bias] : null) ??
+      (array ? [this.paste[array === 'kernel' ? 'weight' : 'input']] : [])
+    );
   }
 
   /** Scrolls a message the reader caused into view: under the last fields it would be below the

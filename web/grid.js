@@ -353,8 +353,9 @@ export class Grid {
   #listen() {
     const point = (e) => {
       const i = this.#indexOf(e.target);
-      // A tap always points (the cell it lit may have been replaced by a tap in another grid).
-      if (i >= 0 && (i !== this.pointed || e.type === 'pointerdown')) {
+      // A tap always points: a finger's pointer does not leave a grid (see below), so the cell it lit
+      // may since have been replaced by a tap in another grid.
+      if (i >= 0 && (i !== this.pointed || (e.type === 'pointerdown' && e.pointerType === 'touch'))) {
         this.pointed = i;
         this.onpoint?.(i, e.type);
       }

@@ -65,10 +65,16 @@ export function wholeValue(text) {
  */
 export function echo(text) {
   const t = String(text).trim();
-  const chars = [...t];
-  const cut = chars.length > 40 ? `${chars.slice(0, 40).join('')}\u2026` : t;
-  return typeof value(t) === 'number' ? cut : JSON.stringify(cut);
+  return typeof value(t) === 'number' ? excerpt(t) : quoted(t);
 }
+
+/** Text in straight quotes, cut to 40 characters: an attribute's value, which is always text. */
+export const quoted = (text) => JSON.stringify(excerpt(String(text).trim()));
+
+const excerpt = (t) => {
+  const chars = [...t];
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}\u2026` : t;
+};
 
 /** The longest attribute or URL value read at all: past it the text is refused, never parsed. */
 export const maxTextLength = 1 << 20;

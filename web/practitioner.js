@@ -110,19 +110,21 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
   const toolsForShape = latestOnly(loadTools);
   const toolsForSolve = latestOnly(loadTools);
 
+  // The example's value for each of the shape form's fields (one channel when it has none).
+  const example = () => ({ in_channels: 1, out_channels: 1, groups: 1, ...current().sizeSpec });
   {
-    const s = current().sizeSpec;
+    const s = example();
     const sizes = {
       input_size: axisFields('input size', s.input_size, dims),
       kernel_size: axisFields('kernel size', s.kernel_size, dims),
     };
     const params = Object.fromEntries(
-      axisParams.map((p) => [p.key, axisFields(p.key.replace('_', ' '), [].concat(s[p.key] ?? p.none), dims)]),
+      axisParams.map((p) => [p.key, axisFields(p.key.replace('_', ' '), [].concat(s[p.key]), dims)]),
     );
     const channels = {
-      in_channels: field('in channels', s.in_channels ?? 1),
-      out_channels: field('out channels', s.out_channels ?? 1),
-      groups: field('groups', s.groups ?? 1),
+      in_channels: field('in channels', s.in_channels),
+      out_channels: field('out channels', s.out_channels),
+      groups: field('groups', s.groups),
     };
     shapeFields = { ...sizes, ...params, ...channels };
     const shapeForm = toolForm(
@@ -306,12 +308,10 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
   // the reader's own question, which a change of the example does not overwrite.
   let followsExample = true;
   const followExample = () => {
-    const s = current().sizeSpec;
-    const one = { in_channels: 1, out_channels: 1, groups: 1 };
+    const s = example();
     for (const [key, f] of Object.entries(shapeFields)) {
-      const v = s[key] ?? one[key] ?? axisParams.find((p) => p.key === key)?.none;
-      if (f.inputs) f.inputs.forEach((input, a) => (input.value = [].concat(v)[a] ?? [].concat(v)[0]));
-      else f.value = v;
+      if (f.inputs) f.inputs.forEach((input, a) => (input.value = [].concat(s[key])[a] ?? [].concat(s[key])[0]));
+      else f.value = s[key];
     }
   };
 

@@ -7,7 +7,7 @@
 // with nothing valid to show replaces it. All elements share one core: tconv.js memoizes load().
 import { load, loadTools, nest, TconvError } from './tconv.js';
 import { figureExports, lookOf } from './figures.js';
-import { displayParams, echo, parseSetting, settingText, specParams } from './params.js';
+import { displayParams, echo, maxTextLength, parseSetting, quoted, settingText, specParams } from './params.js';
 import { inspectable } from './provenance.js';
 import { h } from './dom.js';
 import { overDrawingLimit } from './state.js';
@@ -23,9 +23,11 @@ const here = (file) => new URL(file, import.meta.url).href;
 const sheets = [here('./viz.css'), here('./tconv-viz.css')];
 const figures = figureExports({ loadTools, exportUrl: here('./export.js'), TconvError });
 const display = Object.fromEntries(displayParams.map((p) => [p.attr, p]));
-// An enumerated attribute as HTML reads one: trimmed, ASCII case-insensitive, else its default.
+// An enumerated attribute as HTML reads one: trimmed, ASCII case-insensitive (the Kelvin sign K is
+// no k), else its default.
+const asciiLower = (v) => v?.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
 const choice = (attr, v) => {
-  const named = v?.trim().toLowerCase();
+  const named = asciiLower(v);
   return display[attr].values.includes(named) ? named : display[attr].none;
 };
 
@@ -130,14 +132,15 @@ export class TconvVizElement extends HTMLElement {
     if (this.#reflecting || old === v) return;
     // A value the element does not know falls back silently in the drawing, as HTML's enumerated
     // attributes do; the author hears of the typo in the console.
-    if (display[name]?.values && v !== null && choice(name, v) !== v.trim().toLowerCase())
+    if (display[name]?.values && v !== null && choice(name, v) !== asciiLower(v))
       console.warn(
-        `<tconv-viz>: ${name}=${JSON.stringify(v.slice(0, 40))} is not one of ${display[name].values.join(', ')}; ${name}=${JSON.stringify(display[name].none)} is used`,
+        `<tconv-viz>: ${name}=${quoted(v)} is not one of ${display[name].values.join(', ')}; ${name}="${display[name].none}" is used`,
       );
     if (name === 'step') {
-      if (v !== null && !/^\s*(\d+|end)\s*$/.test(v))
+      // Whatever the step getter does not read back as written: "-1", "2.5", "abc".
+      if (v !== null && String(this.step) !== v.trim())
         console.warn(
-          `<tconv-viz>: step=${JSON.stringify(v.slice(0, 40))} is not a state number (0, 1, …) or end; step ${this.step} is shown`,
+          `<tconv-viz>: step=${quoted(v)} is not a state number (0, 1, …) or end; step ${this.step} is shown`,
         );
       if (this.#viz && !this.#dirty) this.#viz.go(stateFrom(this.step, this.#trace, this.view, this.#viz.driver));
       return;
@@ -229,9 +232,12 @@ export class TconvVizElement extends HTMLElement {
    */
   inspect(cell, options = {}) {
     if (options === null || typeof options !== 'object')
-      throw new TconvError(`inspect's options must be an object such as {where: 'output'}, got ${options}`, {
-        field: 'options',
-      });
+      throw new TconvError(
+        `inspect's options must be an object such as {where: 'output'}, got ${echo(String(options))}`,
+        {
+          field: 'options',
+        },
+      );
     const { where = 'output' } = options;
     if (!inspectable.includes(where))
       throw new TconvError(`where must be one of ${inspectable.join(', ')}, got ${echo(String(where))}`, {
@@ -294,8 +300,11 @@ export class TconvVizElement extends HTMLElement {
       spec[p.key] = parseSetting(p.kind, text);
       // A list that is not JSON ("[[1,2],[3"): said here, at its attribute. Passed on as text, the
       // core would first miss the dims its nesting gives ("dims is required").
-      if (typeof spec[p.key] === 'string' && text.trim().startsWith('['))
-        throw new TconvError(`${p.attr} is not a JSON list: ${echo(text)} (${jsonProblem(text)})`, { field: p.key });
+      // (Only a nested list's attribute: a per-axis one like stride="[2," the core names itself,
+      // and a text past the length limit is cut and refused without being parsed.)
+      const list = p.kind === 'json' && text.length <= maxTextLength && text.trim().startsWith('[');
+      if (list && typeof spec[p.key] === 'string')
+        throw new TconvError(`${p.attr} is not a JSON list: ${quoted(text)} (${jsonProblem(text)})`, { field: p.key });
     }
     // Without a dims attribute, the kernel's nesting says it: [k] is 1D, [[…]] 2D (the weight has
     // two channel levels more). A kernel that says neither is left to the core to name.
@@ -419,11 +428,10 @@ export class TconvVizElement extends HTMLElement {
   }
 }
 
-/** Why JSON.parse refuses text, in its own words. */
+/** Why JSON.parse refuses text (which parseSetting found it does), in its own words. */
 function jsonProblem(text) {
   try {
     JSON.parse(text);
-    return 'it reads as JSON';
   } catch (e) {
     return e.message;
   }

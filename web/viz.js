@@ -203,8 +203,11 @@ export class Viz {
     const changed = view !== this.view;
     this.view = view;
     const trace = this.trace;
-    // A sentence about a grid this view may not show, or of another example, goes.
-    if (changed || this.said?.trace !== trace) this.#unsay();
+    // A cell picked and its sentence, about a grid this view may not show or of another example, go.
+    if (changed || this.said?.trace !== trace) {
+      this.#point(null, null);
+      this.#unsay();
+    }
     // Build what the view needs on first use: the gather and matrix views cost nothing until opened.
     if ((view === 'gather' || view === 'all') && this.built.gather !== trace) {
       this.gather.set(trace);
@@ -485,8 +488,10 @@ export class Viz {
       }
       return;
     }
-    const found = inspect(this.trace, where, cell, this.scatter.stepData?.index);
     const kind = where === 'intermediate' ? 'buffer' : where;
+    // The same cell again (a tap after the pointer came over it): nothing new to light or to say.
+    if (!keep && this.picked?.kind === kind && String(this.picked.cell) === String(cell)) return;
+    const found = inspect(this.trace, where, cell, this.scatter.stepData?.index);
     this.picked = { kind, cell };
     for (const v of this.view === 'all' ? [this.scatter, this.gather, this.matrix] : [this[this.view]])
       v.highlight(found, this.picked);

@@ -356,9 +356,15 @@ describe('attributes, properties and events', () => {
         }
       };
       const heard = new Promise((done) => el.addEventListener('tconv-inspect', (e) => done(e.detail), { once: true }));
+      let events = 0;
+      el.addEventListener('tconv-inspect', () => events++);
       const cell = el.shadowRoot.querySelectorAll('.scatter .out [role=gridcell]')[2];
       cell.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, pointerType: 'mouse' }));
+      // Pressing on the cell pointed at, by mouse or finger, is not a new inspection.
+      cell.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse' }));
+      cell.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'touch' }));
       return {
+        events,
         out: el.inspect([0, 2]),
         buffer: el.inspect([0, 4], { where: 'intermediate' }).value,
         heard: await heard,
@@ -379,6 +385,7 @@ describe('attributes, properties and events', () => {
     assert.match(r.out.sentence, /^out\[2\] = 2·3 \+ 3·1 = 9/);
     assert.equal(r.buffer, 9);
     assert.deepEqual(r.heard, r.out);
+    assert.equal(r.events, 1);
     assert.deepEqual(r.where, [
       'TconvError',
       'where',
@@ -403,6 +410,13 @@ describe('attributes, properties and events', () => {
     assert.deepEqual(r.fixed, [null, [3, 3]]);
     assert.match(r.input, /^input is not a JSON list: "\[1,2" \(/);
     assert.equal(r.shown, r.input);
+    // A whole-number attribute written as a list is the core's to name.
+    const groups = await page.$eval('#w', (el) => {
+      el.setAttribute('input', '[[1,2],[3,4]]');
+      el.setAttribute('groups', '[1]');
+      return el.error;
+    });
+    assert.match(groups, /^groups must be /);
   });
 
   test('a size over the drawing limit names the element’s limit and no panel it does not have', async () => {
@@ -417,17 +431,23 @@ describe('attributes, properties and events', () => {
   });
 
   test('view, controls and theme read as HTML reads enumerated attributes; a typo is named in the console', async () => {
-    write('choices.html', html(element({ id: 'w', ...seed1, view: ' Gather ', controls: 'FULL', theme: 'Light' })));
+    write('choices.html', html(element({ id: 'w', ...seed1 })));
     const page = await open('choices.html');
     const warnings = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await rendered(page);
     const r = await page.$eval('#w', (el) => {
+      // Valid in another case and with spaces: read, and no warning.
+      el.setAttribute('view', ' Gather ');
+      el.setAttribute('controls', 'FULL');
+      el.setAttribute('theme', 'Light');
       const out = [el.view, el.controls, el.theme, el.stepCount];
       el.view = 'matrixx';
       const other = document.createElement('tconv-viz');
       other.setAttribute('theme', 'drak');
       other.setAttribute('step', '-1');
+      // Only ASCII letters fold: the Kelvin sign is no k.
+      other.setAttribute('theme', 'DAR\u212a');
       return [...out, el.view, el.stepCount, other.theme];
     });
     // gather: one step per output cell (5); the typo falls back to the scatter view (2 input elements).
@@ -436,6 +456,7 @@ describe('attributes, properties and events', () => {
       '<tconv-viz>: view="matrixx" is not one of scatter, gather, matrix, all; view="scatter" is used',
       '<tconv-viz>: theme="drak" is not one of auto, light, dark; theme="auto" is used',
       '<tconv-viz>: step="-1" is not a state number (0, 1, …) or end; step 0 is shown',
+      '<tconv-viz>: theme="DAR\u212a" is not one of auto, light, dark; theme="auto" is used',
     ]);
   });
 

@@ -219,7 +219,9 @@ test('Sizes: "What comes out" follows the example until the reader types in it',
   await fill(page, 1, 'input size length', 10);
   await page.waitForFunction((s) => document.querySelector(s).textContent === 'Output: 30.', answer);
   await page.fill('#ex1 .editor input[aria-label="stride"]', '1');
-  await page.waitForTimeout(300);
+  // The panel hears of the new example as it is drawn (its fields would follow at once).
+  await page.waitForFunction(() => /stride 1\b/.test(document.querySelector('#ex1 .summary').textContent));
+  assert.equal(await page.inputValue('#ex1 details.sizes input[aria-label="input size length"]'), '10');
   assert.equal(await text(page, answer), 'Output: 30.');
   assert.equal(await page.inputValue('#ex1 details.sizes input[aria-label="stride length"]'), '3');
   assert.deepEqual(page.problems, []);

@@ -361,9 +361,12 @@ describe('provenance everywhere, linked across the views', () => {
     assert.match(await text(page, '#ex2 .provenance'), /After step 2 it holds/);
     // The pointer goes to the step buttons: the sentence stays, about the state shown.
     await page.click('#ex2 button.last');
+    // A step may land in the next frame (the steps are budgeted): wait for the label.
+    await page.waitForFunction(() => /Carve/.test(document.querySelector('#ex2 .step-label').textContent));
     assert.doesNotMatch(await text(page, '#ex2 .provenance'), /After step/);
     assert.match(await text(page, '#ex2 .provenance'), /^intermediate\[2\]\[2\] = /);
     await page.click('#ex2 .views-tabs button:text-is("Gather")');
+    await page.waitForSelector('#ex2 .gather');
     assert.equal(await text(page, '#ex2 .provenance'), '');
   });
 
