@@ -639,6 +639,17 @@ describe('state in the URL', () => {
     assert.match(await text(page, '#e2-stride'), /^stride must /);
   });
 
+  test('values pasted past the limit are said at their own field, also after the other field is pasted', async () => {
+    const page = await open('');
+    await page.$eval('#ex1 .more', (d) => (d.open = true));
+    await page.fill('#ex1 .paste[aria-label="input"]', Array.from({ length: 20 }, (_, i) => i).join(' '));
+    assert.match(await text(page, '#e1-input'), /^input length 20 /);
+    await page.fill('#ex1 .paste[aria-label="kernel / weight"]', '1 2');
+    assert.equal(await text(page, '#e1-weight'), '');
+    assert.equal(await page.getAttribute('#ex1 .paste[aria-label="kernel / weight"]', 'aria-invalid'), null);
+    assert.match(await text(page, '#e1-input'), /^input length 20 /);
+  });
+
   test('a link value that cannot be read stays in its field, beside its message', async () => {
     const page = await open('?in1=1,,2&b2=[1,');
     assert.equal(await page.inputValue('#ex1 .paste[aria-label="input"]'), '1,,2');
