@@ -17,14 +17,17 @@ export function exportMenu(body, { dims, current, figures, lookOf }) {
   const file = (what, ext) => `tconv-${dims}d-${what}.${ext}`;
 
   async function run(button, work) {
-    button.disabled = true;
+    // Busy, not disabled: a disabled button loses the focus (to <body>), and a keyboard or screen
+    // reader user their place.
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
     status.textContent = 'Working…';
     try {
       status.textContent = await work(current());
     } catch (e) {
       status.textContent = `Could not export: ${e.message}`;
     } finally {
-      button.disabled = false;
+      button.removeAttribute('aria-disabled');
     }
   }
   const action = (key, label, work) => {
