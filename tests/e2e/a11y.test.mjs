@@ -223,4 +223,24 @@ describe('focus not obscured (WCAG 2.4.11)', () => {
       assert.ok(cell <= bar, `row ${row}: the focused cell ends at ${cell} px, under the bar from ${bar} px`);
     }
   });
+
+  test('360 × 740: Tab onto the view tabs and the toggles above the bar keeps them clear of it', async () => {
+    const page = await open('', { width: 360, height: 740 });
+    // Each one just under the bar's top (the reader scrolled there), then focused, as Tab does.
+    for (const selector of ['#ex1 .views-tabs [aria-checked=true]', '#ex1 .counts-toggle', '#ex2 .in .edit-toggle']) {
+      await page.$eval(selector, (el) => {
+        const bar = el.closest('.tconv').querySelector('.step-bar').getBoundingClientRect();
+        scrollBy(0, el.getBoundingClientRect().bottom - (innerHeight - bar.height / 2));
+      });
+      await page.focus(selector);
+      const { el, bar } = await page.evaluate(
+        (s) => ({
+          el: document.querySelector(s).getBoundingClientRect().bottom,
+          bar: document.querySelector(s).closest('.tconv').querySelector('.step-bar').getBoundingClientRect().top,
+        }),
+        selector,
+      );
+      assert.ok(el <= bar, `${selector} ends at ${el} px, under the bar from ${bar} px`);
+    }
+  });
 });
