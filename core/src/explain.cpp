@@ -150,10 +150,15 @@ class Writer {
 
   // Every channel of a [channels][spatial...] tensor, labelled when there are several.
   void channels(const Tensor& tensor, std::string_view label, int first_label) {
+    channels(tensor, [&](int c) { return std::string(Text() << label << ' ' << first_label + c); });
+  }
+  // Each channel's matrix under its name (name(c)), when there are several.
+  template <typename Name>
+  void channels(const Tensor& tensor, const Name& name) {
     const int rows = tensor.shape.size() == 3 ? tensor.shape[1] : 1;
     const int cols = tensor.shape.back();
     for (int c = 0; c < tensor.shape[0]; ++c) {
-      if (tensor.shape[0] > 1) line(Text() << label << ' ' << first_label + c << ':');
+      if (tensor.shape[0] > 1) line(name(c) + ':');
       matrix(tensor.values, static_cast<size_t>(c * rows * cols), rows, cols);
     }
   }
@@ -255,6 +260,11 @@ std::string parameters(const Writer& w, const Spec& spec, const std::vector<Axis
       params << axes[0].params.*key.member;
   }
   if (spec.groups > 1) params << ", " << w.name("groups") << ' ' << spec.groups;
+  // The bias too: every output number shown with the result includes it.
+  if (!spec.bias.empty())
+    params << ", " << w.name("bias") << ' '
+           << (spec.bias.size() == 1 ? w.either(format_number(spec.bias[0]), tex_number(spec.bias[0]))
+                                     : std::string("per output channel"));
   return std::string(std::move(params));
 }
 
@@ -263,10 +273,14 @@ void write_header(Writer& w, const Spec& spec, const std::vector<AxisGeometry>& 
                 << w.name(Text() << "conv_transpose" << spec.dims << 'd') << "; the kernel is not flipped)");
   w.line(Text() << "Input (" << w.shape(spec.input_size) << "):");
   w.channels(Tensor{with_channels(spec.in_channels, spec.input_size), spec.input}, "input channel", 0);
-  // One matrix per (input channel, output channel of its group) pair, as PyTorch stores them.
-  const int kernels = spec.in_channels * (spec.out_channels / spec.groups);
-  w.line(Text() << "Kernel (" << w.shape(spec.kernel_size) << "):");
-  w.channels(Tensor{with_channels(kernels, spec.kernel_size), spec.weight}, "weight pair", 0);
+  // One matrix per (input channel, output channel of its group) pair, as PyTorch stores them, each
+  // named as the page names it: w[c_in][c_out in its group].
+  const int group_outputs = spec.out_channels / spec.groups;
+  const int kernels = spec.in_channels * group_outputs;
+  w.line(Text() << "Kernel (" << w.shape(spec.kernel_size) << (kernels > 1 ? " each" : "") << "):");
+  w.channels(Tensor{with_channels(kernels, spec.kernel_size), spec.weight}, [&](int k) {
+    return std::string(Text() << "w[" << k / group_outputs << "][" << k % group_outputs << "]");
+  });
   w.line(parameters(w, spec, axes));
   w.line();
 }
@@ -274,7 +288,9 @@ void write_header(Writer& w, const Spec& spec, const std::vector<AxisGeometry>& 
 void write_start(Writer& w, const Spec& spec, const std::vector<AxisGeometry>& axes) {
   std::vector<int> intermediate;
   for (const AxisGeometry& g : axes) intermediate.push_back(g.buffer);
-  w.line(Text() << "Start with a " << w.shape(intermediate) << " intermediate output of zeros:");
+  // "a 5x5 intermediate output", but "a 5-cell" one in 1D ("a 5 intermediate output" read wrong).
+  w.line(Text() << "Start with a " << w.shape(intermediate) << (intermediate.size() == 1 ? "-cell" : "")
+                << " intermediate output of zeros:");
   w.channels(intermediate_after(spec, 0).value(), "output channel", 0);
   w.line();
 }

@@ -514,11 +514,16 @@ Picture gather_picture(const TraceSession& session, int s) {
     label = "output cell " + str(s) + " of " + str(m);
     int on_input = 0;
     for (const GatherTap& tap : window->taps) on_input += tap.on == GatherOn::input;
+    const int taps = static_cast<int>(window->taps.size());
+    const int others = taps - on_input;
+    // In words that agree with their numbers: "1 of its 2 taps falls …, the other on …".
+    const std::string where = others == 0 ? "all " + str(taps) + " of its taps fall on input values."
+                                          : str(on_input) + " of its " + str(taps) + " taps " +
+                                                (on_input == 1 ? "falls" : "fall") + " on input values, the " +
+                                                (others == 1 ? "other" : "others") + " on inserted zeros or padding.";
     pic.heading = "Output cell " + str(s) + " of " + str(m) + ": " + cell_name +
                   ", the rotated kernel\xE2\x80\x99s window at " + index_text(window->origin) +
-                  " of the padded input; " + str(on_input) + " of its " +
-                  str(static_cast<std::int64_t>(window->taps.size())) +
-                  " taps fall on input values, the others on inserted zeros or padding.";
+                  " of the padded input; " + where;
   } else {
     label = "the output";
     pic.heading = "The output, " + cells_text(out_size) +

@@ -254,6 +254,29 @@ TEST(Cli, ExplainStandaloneIsADocument) {
   EXPECT_EQ(run_cli("explain --standalone", std::string(test::seed_2d)).out, run.out) << "--standalone implies --latex";
 }
 
+TEST(Cli, ExplainNamesEachKernelAsThePageDoesAndTheBiasWithTheParameters) {
+  // groups 2, one output channel per group: the kernels are w[0][0] and w[1][0] (not "weight pair 0,
+  // 1"), the parameters line names the bias every output number includes, and a 1D intermediate
+  // output is "a 4-cell" one (not "a 4").
+  const std::string spec =
+      R"({"dims":1,"input":[[1,2],[3,4]],"weight":[[[1,2]],[[3,4]]],"groups":2,"stride":2,"bias":[0.5,1]})";
+  const CliRun all = run_cli("explain", spec);
+  EXPECT_EQ(all.exit_code, 0);
+  EXPECT_TRUE(contains(all.out, "Kernel (2 each):\nw[0][0]:\n[ 1 2 ]\nw[1][0]:\n[ 3 4 ]\n")) << all.out;
+  EXPECT_FALSE(contains(all.out, "weight pair")) << all.out;
+  EXPECT_TRUE(contains(all.out, "dilation 1, groups 2, bias per output channel\n")) << all.out;
+  EXPECT_TRUE(contains(all.out, "Start with a 4-cell intermediate output of zeros:")) << all.out;
+  const CliRun result = run_cli("explain --result", R"({"dims":1,"input":[1,2],"kernel":[1,1],"bias":[0.5]})");
+  EXPECT_TRUE(contains(result.out, "dilation 1, bias 0.5")) << result.out;
+  // The gather figure's words agree with their numbers ("1 of its 2 taps fall …, the others").
+  const std::string sparse = R"({"dims":1,"input":[1,2,3,4],"kernel":[1,-1],"stride":3})";
+  EXPECT_TRUE(contains(run_cli("figure --svg --view gather --step 2", sparse).out,
+                       "1 of its 2 taps falls on input values, the other on inserted zeros or padding."));
+  EXPECT_TRUE(
+      contains(run_cli("figure --svg --view gather --step 2", R"({"dims":1,"input":[1,2,3],"kernel":[1,-1]})").out,
+               "all 2 of its taps fall on input values."));
+}
+
 TEST(Cli, ExplainStepAndResultWriteOnePart) {
   const CliRun step = run_cli("explain --step 2", std::string(test::seed_2d));
   EXPECT_EQ(step.exit_code, 0);
