@@ -154,13 +154,17 @@ Picture scatter_picture(const TraceSession& session, int s) {
     widen_to_cells(g);
     input.grids.push_back(std::move(g));
   }
-  // Kernel: the current input channel's slices, as given (not flipped).
+  // Kernel: the current input channel's slices, as given (not flipped). With channels each caption
+  // says which input channel it scales and which output channel it adds into: the kernels stand
+  // beside the input's stack from its top, not beside their own input channel's grid.
+  const int first_output = state ? state->step.first_output_channel : 0;
   FigureItem kernel = panel({});
   for (int j = 0; j < group_outputs; ++j) {
     const std::int64_t pair = std::int64_t{channel} * group_outputs + j;
     FigureGrid g =
         make_grid("kern",
-                  channels_in || channels_out ? "w[" + str(channel) + "][" + str(j) + "]"
+                  channels_in || channels_out ? "w[" + str(channel) + "][" + str(j) + "] \xC2\xB7 input " +
+                                                    str(channel) + " \xE2\x86\x92 output " + str(first_output + j)
                                               : "Kernel: " + cells_text(k_size, "tap") + " \xC2\xB7 not flipped",
                   k_size);
     for (std::int64_t i = 0; i < k_area; ++i)
@@ -295,9 +299,17 @@ Picture scatter_picture(const TraceSession& session, int s) {
     for (int c : state->contributions) sums += c > 1;
     const std::string element =
         std::string("input") + (channels_in ? "[" + str(st.channel) + "]" : "") + index_text(st.position);
+    // With channels, the kernels it scales and the output channels they add into, by name.
+    std::string scaled = display_number(st.value) + " \xC3\x97 kernel";
+    if (!spec.single_channel) {
+      scaled.clear();
+      for (int j = 0; j < group_outputs; ++j)
+        scaled += std::string(j ? (j + 1 == group_outputs ? " and " : ", ") : "") + display_number(st.value) +
+                  " \xC3\x97 w[" + str(st.channel) + "][" + str(j) + "] into output channel " +
+                  str(st.first_output_channel + j);
+    }
     pic.heading = "Step " + str(s) + " of " + str(n) + ": " + element + " = " + display_number(st.value) + ". Add " +
-                  display_number(st.value) + " \xC3\x97 kernel at " + where +
-                  " of the intermediate output (its corner at stride \xC3\x97 position). " +
+                  scaled + " at " + where + " of the intermediate output (its corner at stride \xC3\x97 position). " +
                   (sums ? str(sums) + (sums == 1 ? " cell holds a sum" : " cells hold sums") + " of several copies."
                         : "No copies overlap yet.");
   } else if (s == n + 1) {

@@ -275,6 +275,14 @@ TEST(Cli, ExplainNamesEachKernelAsThePageDoesAndTheBiasWithTheParameters) {
   EXPECT_TRUE(
       contains(run_cli("figure --svg --view gather --step 2", R"({"dims":1,"input":[1,2,3],"kernel":[1,-1]})").out,
                "all 2 of its taps fall on input values."));
+  // With channels the scatter figure names each kernel it adds, and where: the kernels stand beside
+  // the input's stack from its top, so their captions say which channels they join.
+  const std::string channels = R"({"dims":1,"input":[[1,2],[3,4]],"weight":[[[1,2],[0,1]],[[3,4],[1,1]]],"stride":2})";
+  const std::string svg = run_cli("figure --svg --step 3", channels).out;
+  EXPECT_TRUE(
+      contains(svg, "Add 3 \xC3\x97 w[1][0] into output channel 0 and 3 \xC3\x97 w[1][1] into output channel 1 at"))
+      << svg;
+  EXPECT_TRUE(contains(svg, "w[1][0] \xC2\xB7 input 1 \xE2\x86\x92 output 0")) << svg;
 }
 
 TEST(Cli, ExplainStepAndResultWriteOnePart) {
