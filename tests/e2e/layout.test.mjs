@@ -114,6 +114,29 @@ describe('reflow at 400 % zoom (320 × 256 CSS px)', () => {
     await page.screenshot({ path: shotPath('zoom-400-page'), fullPage: true });
   });
 
+  test('an open tool panel is drawn where Tab reaches it: the tools read in their document order', async () => {
+    const page = await visit('', { width: 1280, height: 900 });
+    await ready(page);
+    for (const name of ['export', 'code']) {
+      await page.click(`#ex1 details.${name} > summary`);
+      await page.waitForSelector(`#ex1 details.${name} .tool-body > *`);
+      const boxes = await page.$$eval('#ex1 .tools > details', (els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return { name: el.className, top: Math.round(r.top), left: Math.round(r.left), bottom: Math.round(r.bottom) };
+        }),
+      );
+      // Read as drawn (top to bottom, then left to right): the same order as in the document.
+      const drawn = [...boxes].sort((a, b) => a.top - b.top || a.left - b.left).map((b) => b.name);
+      assert.deepEqual(
+        drawn,
+        boxes.map((b) => b.name),
+        `${name} open: ${JSON.stringify(boxes)}`,
+      );
+      await page.click(`#ex1 details.${name} > summary`);
+    }
+  });
+
   test('a formula scrolls sideways only: no box of one is a vertical scroller (an empty tab stop)', async () => {
     // With other fonts than the pinned ones a subscript reached 1 px below "p − p_out = 0 at the
     // end", whose overflow-y computed to auto: a scroller, which Chromium makes a tab stop. The rule
