@@ -3,7 +3,7 @@
 // receive its copies marked), the rule of the groups with the example's own numbers, the block map of
 // the weight and of Cᵀ (zero blocks between groups), and how many cells the views draw. Only the
 // grids of the shown channels are drawn: the strips browse the rest. Counts come from the trace.
-import { h } from './dom.js';
+import { capitalized, h } from './dom.js';
 import { Grid, mask } from './grid.js';
 import { limits } from './state.js';
 
@@ -52,7 +52,7 @@ export class ChannelStrip {
     this.el = h(
       'div',
       { className: `strip strip-${side}` },
-      h('span', { className: 'strip-name', textContent: `${side[0].toUpperCase()}${side.slice(1)} channels` }),
+      h('span', { className: 'strip-name', textContent: `${capitalized(side)} channels` }),
       this.list,
     );
     this.list.addEventListener('click', (e) => {

@@ -2,7 +2,7 @@
 // number comes from the trace (the step's origin, the window, the counts, the contributions); the
 // page only chooses which to say.
 import { cellAt, cellName, equals, indexIn, signed, sizes, tapName } from './cells.js';
-import { axisNames, counted, fmt, size } from './dom.js';
+import { axisNames, capitalized, counted, fmt, size } from './dom.js';
 import { scatterState, stepCount } from './steps.js';
 
 const num = (v) => signed(fmt(v));
@@ -203,5 +203,5 @@ export function checkerboardRule(trace, lines) {
   const checkerboard = axes.some((a) => a.overlap !== 'even')
     ? ' This unevenness is the checkerboard pattern of transposed convolutions.'
     : '';
-  return `${rules[0].toUpperCase()}${rules.slice(1)}. Here ${reads}.${checkerboard}`;
+  return `${capitalized(rules)}. Here ${reads}.${checkerboard}`;
 }

@@ -23,6 +23,8 @@ export const arrowTo = (el) =>
   h('div', { className: 'then' }, h('span', { className: 'arrow', 'aria-hidden': 'true', textContent: '→' }), el);
 /** "1 cell", "3 cells": a count and its noun. */
 export const counted = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** The text with its first letter a capital: a clause made the start of a sentence. */
+export const capitalized = (text) => `${text[0].toUpperCase()}${text.slice(1)}`;
 
 /** Sets el's text only if it changed: the same text written again still lays its box out again. */
 export const setText = (el, text) => {

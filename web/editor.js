@@ -202,10 +202,13 @@ export class Editor {
     for (const { key, none } of axisParams) {
       const v = [].concat(spec[key] ?? none);
       const fields = this.params[key];
-      // A link with more values than axes (s1=2,2) shows them all, in the last field: the message
-      // is about them, and the field must not show a value the link does not hold.
+      const last = fields.length - 1;
+      // One value for every axis, or one per axis; a link with more values than axes (s1=2,2) shows
+      // the rest in the last field: the message is about them, and no field shows a value the link
+      // does not hold.
       fields.forEach(
-        (el, i) => (el.value = i < fields.length - 1 ? v[Math.min(i, v.length - 1)] : v.slice(i).join(',') || v.at(-1)),
+        (el, i) =>
+          (el.value = v.length > fields.length && i === last ? v.slice(last).join(',') : v[Math.min(i, v.length - 1)]),
       );
     }
     this.bias.value = spec.bias ? [].concat(spec.bias).join(', ') : '';

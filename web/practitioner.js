@@ -5,7 +5,7 @@
 // Every answer is the core's (the tools module: shape, solve, translate, code), asked for when a
 // panel is open; this module lays the answers out.
 import { shape2d } from './cells.js';
-import { axisNames, counted, h } from './dom.js';
+import { axisNames, capitalized, counted, h } from './dom.js';
 import { Grid } from './grid.js';
 import { axisParams, wholeValue } from './params.js';
 import { codeBox, latestOnly, statusLine } from './tool-panel.js';
@@ -49,13 +49,15 @@ const field = (label, text, size = 3) =>
 
 /** Per-axis fields: one per spatial axis, "×" between them. */
 function axisFields(label, values, dims) {
-  const inputs = axisNames[dims].map((axis, a) => field(`${label} ${axis}`, [].concat(values)[a] ?? ''));
+  const inputs = axisNames[dims].map((axis) => field(`${label} ${axis}`, ''));
   const el = h(
     'span',
     { className: 'axis-fields' },
     ...inputs.flatMap((f, i) => (i ? [h('span', { textContent: '×', 'aria-hidden': 'true' }), f] : [f])),
   );
-  return { el, inputs, read: () => inputs.map((f) => wholeValue(f.value)) };
+  const set = (v) => inputs.forEach((f, a) => (f.value = [].concat(v)[a] ?? ''));
+  set(values);
+  return { el, inputs, set, read: () => inputs.map((f) => wholeValue(f.value)) };
 }
 
 const labelled = (text, ...controls) =>
@@ -310,7 +312,7 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
   const followExample = () => {
     const s = example();
     for (const [key, f] of Object.entries(shapeFields)) {
-      if (f.inputs) f.inputs.forEach((input, a) => (input.value = [].concat(s[key])[a] ?? [].concat(s[key])[0]));
+      if (f.set) f.set(s[key]);
       else f.value = s[key];
     }
   };
@@ -323,8 +325,6 @@ export function sizesPanel(body, { dims, loadTools, current, open, limits }) {
     },
   };
 }
-
-const capitalized = (text) => `${text[0].toUpperCase()}${text.slice(1)}`;
 
 /** A value as Python writes it (every framework's arguments are written in Python): None, True, [1, 2], "same". */
 const python = (v) =>

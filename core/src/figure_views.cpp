@@ -300,14 +300,12 @@ Picture scatter_picture(const TraceSession& session, int s) {
     const std::string element =
         std::string("input") + (channels_in ? "[" + str(st.channel) + "]" : "") + index_text(st.position);
     // With channels, the kernels it scales and the output channels they add into, by name.
-    std::string scaled = display_number(st.value) + " \xC3\x97 kernel";
-    if (!spec.single_channel) {
-      scaled.clear();
-      for (int j = 0; j < group_outputs; ++j)
-        scaled += std::string(j ? (j + 1 == group_outputs ? " and " : ", ") : "") + display_number(st.value) +
-                  " \xC3\x97 w[" + str(st.channel) + "][" + str(j) + "] into output channel " +
-                  str(st.first_output_channel + j);
-    }
+    std::string scaled;
+    if (spec.single_channel) scaled = display_number(st.value) + " \xC3\x97 kernel";
+    for (int j = 0; !spec.single_channel && j < group_outputs; ++j)
+      scaled += std::string(j ? (j + 1 == group_outputs ? " and " : ", ") : "") + display_number(st.value) +
+                " \xC3\x97 w[" + str(st.channel) + "][" + str(j) + "] into output channel " +
+                str(st.first_output_channel + j);
     pic.heading = "Step " + str(s) + " of " + str(n) + ": " + element + " = " + display_number(st.value) + ". Add " +
                   scaled + " at " + where + " of the intermediate output (its corner at stride \xC3\x97 position). " +
                   (sums ? str(sums) + (sums == 1 ? " cell holds a sum" : " cells hold sums") + " of several copies."
